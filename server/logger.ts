@@ -1,0 +1,8 @@
+/** Structured JSON logs (pino). One root logger per server; modules take a child with their name. */
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: 'dominoml' } });
+}

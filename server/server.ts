@@ -1,0 +1,58 @@
+/**
+ * Starting and stopping the one DominoML server process: database, HTTP app, sync WebSocket.
+ * Tests call `startServer` with `port: 0`; `main.ts` adds signal handling.
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createCollab } from './collab/collab.ts';
+import type { ServerConfig } from './config.ts';
+import type { ServerContext } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import { createApp } from './http/app.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  context: ServerContext;
+  /** Flushes pending document stores, closes connections and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.memoryDatabase ? undefined : config.dataDir,
+  });
+  const context: ServerContext = { config, database, logger };
+  const app = createApp(context);
+  const httpServer = createAdaptorServer({ fetch: app.fetch });
+  const collab = createCollab(context);
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  logger.info({ url, database: database.kind }, 'DominoML is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await collab.close(); // flushes pending document stores before the database goes away
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
+      });
+      await database.close();
+      logger.info('DominoML stopped');
+    })();
+    return closing;
+  };
+  return { url, port, context, close };
+}

@@ -1,0 +1,31 @@
+/** Starts a real DominoML server on port 0 for one test, on the database chosen by the suite. */
+import { onTestFinished } from 'vitest';
+import { loadConfig, type ServerConfig } from '../../../server/config.ts';
+import { startServer, type RunningServer } from '../../../server/server.ts';
+import { createTestDatabase, type TestDatabaseTarget } from './test-database.ts';
+
+export interface TestServerOptions {
+  /** Reuse a database (e.g. to restart a server on the same data). */
+  database?: TestDatabaseTarget;
+  config?: Partial<ServerConfig>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer & { database: TestDatabaseTarget }> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig(
+    {},
+    { port: 0, host: '127.0.0.1', logLevel: 'silent', clientDir: '/nonexistent', ...database.config, ...options.config },
+  );
+  const server = await startServer(config);
+  return { ...server, database };
+}
+
+/** Like startTestServer, and closes the server (and drops its own database) when the test ends. */
+export async function useTestServer(options: TestServerOptions = {}) {
+  const server = await startTestServer(options);
+  onTestFinished(async () => {
+    await server.close();
+    if (!options.database) await server.database.drop();
+  });
+  return server;
+}
