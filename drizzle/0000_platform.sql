@@ -1,3 +1,10 @@
+CREATE TABLE "document_updates" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"pipeline_id" uuid NOT NULL,
+	"update" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "documents" (
 	"pipeline_id" uuid PRIMARY KEY NOT NULL,
 	"state" "bytea" NOT NULL,
@@ -38,11 +45,13 @@ CREATE TABLE "users" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "document_updates" ADD CONSTRAINT "document_updates_pipeline_id_pipelines_id_fk" FOREIGN KEY ("pipeline_id") REFERENCES "public"."pipelines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_pipeline_id_pipelines_id_fk" FOREIGN KEY ("pipeline_id") REFERENCES "public"."pipelines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pipeline_members" ADD CONSTRAINT "pipeline_members_pipeline_id_pipelines_id_fk" FOREIGN KEY ("pipeline_id") REFERENCES "public"."pipelines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pipeline_members" ADD CONSTRAINT "pipeline_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pipelines" ADD CONSTRAINT "pipelines_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "document_updates_pipeline_idx" ON "document_updates" USING btree ("pipeline_id","id");--> statement-breakpoint
 CREATE INDEX "pipeline_members_user_idx" ON "pipeline_members" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "pipelines_owner_idx" ON "pipelines" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "pipelines_updated_idx" ON "pipelines" USING btree ("updated_at");--> statement-breakpoint

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   customType,
   index,
@@ -103,3 +104,21 @@ export const documents = pgTable('documents', {
   state: bytea('state').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Write-ahead log of Yjs updates received since the last full snapshot in `documents`. The sync
+ * server appends every update here within milliseconds and folds the log into `documents.state`
+ * on each (debounced) store, so a crash of the server loses nothing it had acknowledged.
+ */
+export const documentUpdates = pgTable(
+  'document_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    update: bytea('update').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_updates_pipeline_idx').on(t.pipelineId, t.id)],
+);
