@@ -1,0 +1,110 @@
+/**
+ * The Hocuspocus side of a pipeline: one socket and one provider, translated into the small
+ * SyncEvent vocabulary of sync-state.ts. The rest of the client never sees provider events, so
+ * a test can replace this whole file with a fake that emits the same events.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { SocketState, SyncEvent } from './sync-state.ts';
+
+export interface CollabConnection {
+  /** The origin of updates the provider applies from the server (they are not local edits). */
+  readonly origin: unknown;
+  subscribe(listener: (event: SyncEvent) => void): () => void;
+  /** Opens the socket and keeps reconnecting with backoff until `disconnect`. */
+  connect(): void;
+  /** Closes the socket and stops retrying (no network, or the server refused us). */
+  disconnect(): void;
+  /** A fresh socket, so the browser sends the current session cookie on the upgrade. */
+  reconnect(): void;
+  destroy(): void;
+}
+
+export interface CollabConnectionOptions {
+  url: string;
+  documentName: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+}
+
+/** Same host as the page: the session cookie travels with the WebSocket upgrade. */
+export function makeCollabUrl(origin: string): string {
+  return `${origin.replace(/^http/, 'ws')}/collab`;
+}
+
+export function makeDocumentName(pipelineId: string): string {
+  return `pipeline:${pipelineId}`;
+}
+
+function toSocketState(status: WebSocketStatus): SocketState {
+  switch (status) {
+    case WebSocketStatus.Connected:
+      return 'connected';
+    case WebSocketStatus.Connecting:
+      return 'connecting';
+    case WebSocketStatus.Disconnected:
+      return 'disconnected';
+    default:
+      return 'disconnected';
+  }
+}
+
+export function makeCollabConnection(options: CollabConnectionOptions): CollabConnection {
+  const listeners = new Set<(event: SyncEvent) => void>();
+  const emit = (event: SyncEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  // The socket waits for `connect()`: the page loads the local copy first and may be offline.
+  const socket = new HocuspocusProviderWebsocket({ url: options.url, autoConnect: false });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.documentName,
+    document: options.doc,
+    awareness: options.awareness,
+    // Authentication is the HttpOnly session cookie on the upgrade; the token is unused.
+    token: '',
+    onStatus: ({ status }) => emit({ type: 'socket', state: toSocketState(status) }),
+    onAuthenticated: ({ scope }) => emit({ type: 'authenticated', readOnly: scope === 'readonly' }),
+    onAuthenticationFailed: () => emit({ type: 'authentication-failed' }),
+    onSynced: () => emit({ type: 'synced' }),
+    onUnsyncedChanges: ({ number }) => emit({ type: 'unconfirmed', count: number }),
+  });
+  provider.attach();
+
+  // Whether we want a socket. The provider's own `connect()` is a no-op while an old socket is
+  // still closing, so a reconnect requested in that window is carried out once the close lands.
+  let wanted = false;
+  socket.on('disconnect', () => {
+    if (wanted && !socket.shouldConnect) void socket.connect();
+  });
+  const closing = () => socket.status !== WebSocketStatus.Disconnected && !socket.shouldConnect;
+
+  return {
+    origin: provider,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connect() {
+      wanted = true;
+      if (!closing()) void socket.connect();
+    },
+    disconnect() {
+      wanted = false;
+      socket.disconnect();
+    },
+    reconnect() {
+      wanted = true;
+      if (socket.status === WebSocketStatus.Disconnected) void socket.connect();
+      else socket.disconnect(); // the 'disconnect' listener above opens the new socket
+    },
+    destroy() {
+      wanted = false;
+      listeners.clear();
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}

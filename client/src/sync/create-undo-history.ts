@@ -1,0 +1,48 @@
+/**
+ * This tab's undo history: a fresh user origin (so two tabs of one person undo independently) and
+ * a Y.UndoManager that tracks only that origin, with reactive "can undo / can redo" for buttons.
+ */
+import { type Accessor, createSignal, onCleanup } from 'solid-js';
+import type * as Y from 'yjs';
+import { createUndoManager, createUserOrigin, type UserEditOrigin } from '../../../shared/doc/index.ts';
+
+export interface UndoHistory {
+  /** Pass to every write this tab makes on the person's behalf. */
+  origin: UserEditOrigin;
+  manager: Y.UndoManager;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  undo(): void;
+  redo(): void;
+}
+
+export function createUndoHistory(doc: Y.Doc, userId: string): UndoHistory {
+  const origin = createUserOrigin(userId);
+  const manager = createUndoManager(doc, origin);
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+  const refresh = () => {
+    setCanUndo(manager.canUndo());
+    setCanRedo(manager.canRedo());
+  };
+  // The stacks also change when a remote edit makes an entry empty, so listen to every stack event.
+  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const;
+  for (const name of events) manager.on(name, refresh);
+  onCleanup(() => {
+    for (const name of events) manager.off(name, refresh);
+    manager.destroy();
+  });
+
+  return {
+    origin,
+    manager,
+    canUndo,
+    canRedo,
+    undo: () => {
+      manager.undo();
+    },
+    redo: () => {
+      manager.redo();
+    },
+  };
+}
