@@ -14,9 +14,10 @@ import type { ServerContext } from '../context.ts';
 import { pipelines } from '../db/schema.ts';
 import { isAllowedOriginHeader } from '../http/origin.ts';
 import { authenticateCollab, type CollabContext } from './collab-auth.ts';
+import { readDocumentMeta } from './document-meta.ts';
 import { documentNameFor, pipelineIdOf } from './document-name.ts';
 import { createDatabaseDocumentStore } from './document-store.ts';
-import { readDocumentMeta } from './document-meta.ts';
+import { assertWellFormedMessage } from './message-guard.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -53,6 +54,11 @@ export function createCollab(ctx: ServerContext): Collab {
     maxDebounce: STORE_MAX_DEBOUNCE_MS,
 
     onAuthenticate: (payload) => authenticateCollab(ctx, payload),
+
+    async beforeHandleMessage({ update, connection }) {
+      // Read-only connections' updates are dropped by Hocuspocus anyway.
+      if (!connection.readOnly) assertWellFormedMessage(update);
+    },
 
     async onLoadDocument({ document, documentName }) {
       const pipelineId = pipelineIdOf(documentName);
@@ -152,7 +158,9 @@ function toWebRequest(request: IncomingMessage): Request {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { headers });
+  return new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
+    headers,
+  });
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

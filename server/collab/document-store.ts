@@ -6,7 +6,7 @@
 import { and, asc, eq, lte, max } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/database.ts';
-import { documentUpdates, documents } from '../db/schema.ts';
+import { documents, documentUpdates } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 
 export interface StoredDocument {

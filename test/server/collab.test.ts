@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { MAX_MESSAGE_BYTES } from '../../server/collab/collab.ts';
 import { documents, documentUpdates } from '../../server/db/schema.ts';
 import { addMember, createPipeline, registerUser } from './helpers/accounts.ts';
 import { connectCollab, waitForAcknowledged, waitForDoc } from './helpers/collab-client.ts';
@@ -60,7 +61,11 @@ describe('sync endpoint', () => {
     c.destroy();
     v.destroy();
     await expect
-      .poll(async () => (await live.db.select().from(documents).where(eq(documents.pipelineId, pipeline.id))).length, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await live.db.select().from(documents).where(eq(documents.pipelineId, pipeline.id))).length,
+        { timeout: 10_000 },
+      )
       .toBe(1);
     const [row] = await live.db.select().from(documents).where(eq(documents.pipelineId, pipeline.id));
     const stored = new Y.Doc();
@@ -77,13 +82,20 @@ describe('sync endpoint', () => {
     const pipeline = await createPipeline(server.url, owner);
 
     const stranger = connectCollab(server.url, pipeline.id, { cookie: outsider.cookie });
-    expect(await stranger.authFailure).toBe('permission-denied');
+    expect(await stranger.authFailure).toBe('forbidden');
     const anonymous = connectCollab(server.url, pipeline.id);
-    expect(await anonymous.authFailure).toBe('permission-denied');
-    const forged = connectCollab(server.url, pipeline.id, { cookie: 'dominoml_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
-    expect(await forged.authFailure).toBe('permission-denied');
-    const missing = connectCollab(server.url, '00000000-0000-4000-8000-000000000000', { cookie: owner.cookie });
-    expect(await missing.authFailure).toBe('permission-denied');
+    expect(await anonymous.authFailure).toBe('unauthenticated');
+    const forged = connectCollab(server.url, pipeline.id, {
+      cookie: 'dominoml_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    });
+    expect(await forged.authFailure).toBe('unauthenticated');
+    const missing = connectCollab(server.url, '00000000-0000-4000-8000-000000000000', {
+      cookie: owner.cookie,
+    });
+    // A pipeline that does not exist looks exactly like one you may not see.
+    expect(await missing.authFailure).toBe('forbidden');
+    const malformed = connectCollab(server.url, 'not-a-uuid', { cookie: owner.cookie });
+    expect(await malformed.authFailure).toBe('not-found');
   });
 
   test('a WebSocket from a foreign Origin is refused at the upgrade', async () => {
@@ -112,7 +124,7 @@ describe('sync endpoint', () => {
     good.doc.getMap('meta').set('probe', 'before');
     await waitForDoc(bad.doc, () => label(bad.doc) === 'before');
 
-    const closed = new Promise<void>((resolve) => bad.provider.on('disconnect', () => resolve()));
+    const closed = new Promise<void>((resolve) => bad.provider.on('close', () => resolve()));
     // A sync "update" message whose payload is garbage: [docName][Sync=0][update=2][len][bytes].
     const { createEncoder, writeVarString, writeVarUint, writeVarUint8Array, toUint8Array } = await import(
       'lib0/encoding'
@@ -129,6 +141,28 @@ describe('sync endpoint', () => {
     const third = connectCollab(server.url, pipeline.id, { cookie: owner.cookie });
     await third.synced;
     await waitForDoc(third.doc, () => label(third.doc) === 'after');
+  });
+
+  test('an oversized message closes that socket; the document stays intact', async () => {
+    const server = await useTestServer();
+    const owner = await registerUser(server.url);
+    const pipeline = await createPipeline(server.url, owner);
+    const good = connectCollab(server.url, pipeline.id, { cookie: owner.cookie });
+    await good.synced;
+    good.doc.getMap('meta').set('probe', 'intact');
+
+    const closeCode = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab`, {
+        headers: { origin: server.url, cookie: owner.cookie },
+      });
+      ws.on('open', () => ws.send(new Uint8Array(MAX_MESSAGE_BYTES + 1)));
+      ws.on('close', (code) => resolve(code));
+      ws.on('error', () => {});
+    });
+    expect(closeCode).toBe(1009); // "message too big"
+    const again = connectCollab(server.url, pipeline.id, { cookie: owner.cookie });
+    await again.synced;
+    await waitForDoc(again.doc, () => label(again.doc) === 'intact');
   });
 
   test('a document survives a server restart', async () => {
