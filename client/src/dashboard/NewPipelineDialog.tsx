@@ -1,0 +1,107 @@
+/** "New pipeline": name, description and tags; Enter (Ctrl/Cmd+Enter in the description) creates it. */
+import { createEffect, createSignal } from 'solid-js';
+import { LIMITS, pipelineCreateSchema } from '../../../shared/api/schemas.ts';
+import type { PipelineSummary } from '../../../shared/api/types.ts';
+import { useApi } from '../api/api.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
+import { SubmitButton } from '../components/SubmitButton.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { createForm } from '../forms/create-form.ts';
+import { parseTags } from '../lib/tags.ts';
+
+export interface NewPipelineDialogProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (pipeline: PipelineSummary) => void;
+}
+
+function NewPipelineForm(props: {
+  onCancel: () => void;
+  onCreated: NewPipelineDialogProps['onCreated'];
+  onBusy: (busy: boolean) => void;
+}) {
+  const api = useApi();
+  const form = createForm({
+    initial: { name: '', description: '', tags: '' },
+    schema: pipelineCreateSchema,
+    toRequest: (values) => ({
+      name: values.name,
+      description: values.description.trim(),
+      tags: parseTags(values.tags),
+    }),
+    onSubmit: async (body) => props.onCreated(await api.pipelines.create(body)),
+  });
+  createEffect(() => props.onBusy(form.pending()));
+
+  return (
+    <form
+      class="form dialog__body"
+      ref={form.setFormElement}
+      onSubmit={form.submit}
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <FormAlert message={form.generalError()} />
+      <TextField
+        label="Name"
+        name="name"
+        autofocus
+        autocomplete="off"
+        maxLength={LIMITS.pipelineNameMax}
+        placeholder="e.g. Iris classifier"
+        value={form.values.name}
+        onValue={(value) => form.setValue('name', value)}
+        error={form.error('name')}
+      />
+      <TextField
+        label="Description"
+        name="description"
+        multiline
+        rows={3}
+        maxLength={LIMITS.descriptionMax}
+        hint="Optional. What it predicts, from which data."
+        value={form.values.description}
+        onValue={(value) => form.setValue('description', value)}
+        error={form.error('description')}
+      />
+      <TextField
+        label="Tags"
+        name="tags"
+        autocomplete="off"
+        placeholder="classification, tutorial"
+        hint="Optional. Separate tags with commas."
+        value={form.values.tags}
+        onValue={(value) => form.setValue('tags', value)}
+        error={form.error('tags')}
+      />
+      <footer class="dialog__footer">
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => props.onCancel()}
+          disabled={form.pending()}
+        >
+          Cancel
+        </button>
+        <SubmitButton pending={form.pending()} pendingLabel="Creating…">
+          Create pipeline
+        </SubmitButton>
+      </footer>
+    </form>
+  );
+}
+
+export function NewPipelineDialog(props: NewPipelineDialogProps) {
+  const [busy, setBusy] = createSignal(false);
+  return (
+    <Dialog open={props.open} title="New pipeline" onClose={props.onClose} busy={busy()}>
+      <NewPipelineForm onCancel={props.onClose} onCreated={props.onCreated} onBusy={setBusy} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+/** What the dashboard shows instead of rows: first-time empty, no matches, or a failure. */
+
+import { describeError } from '../api/errors.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { CloudOff, Plus, SearchX, Workflow } from '../components/icons.ts';
+
+export function NoPipelinesYet(props: { onCreate: () => void }) {
+  return (
+    <EmptyState
+      icon={<Workflow size={28} aria-hidden="true" />}
+      title="No pipelines yet"
+      actions={
+        <button type="button" class="button button--primary" onClick={() => props.onCreate()}>
+          <Plus size={16} aria-hidden="true" />
+          Create your first pipeline
+        </button>
+      }
+    >
+      <p>
+        A pipeline is a canvas of scikit-learn components: load data, preprocess, train and evaluate. DominoML
+        writes the Python and runs it for you. Pipelines shared with you will appear here too.
+      </p>
+    </EmptyState>
+  );
+}
+
+export function NoMatches(props: { q: string; tag: string | undefined; onClear: () => void }) {
+  const what = () =>
+    [props.q ? `“${props.q}”` : undefined, props.tag ? `the tag “${props.tag}”` : undefined]
+      .filter(Boolean)
+      .join(' and ');
+  return (
+    <EmptyState
+      role="status"
+      icon={<SearchX size={28} aria-hidden="true" />}
+      title="No matching pipelines"
+      actions={
+        <button type="button" class="button button--secondary" onClick={() => props.onClear()}>
+          Clear search and filters
+        </button>
+      }
+    >
+      <p>Nothing matches {what()}. Check the spelling or try a shorter search.</p>
+    </EmptyState>
+  );
+}
+
+export function ListError(props: { error: unknown; onRetry: () => void }) {
+  return (
+    <div role="alert">
+      <EmptyState
+        icon={<CloudOff size={28} aria-hidden="true" />}
+        title="Could not load your pipelines"
+        actions={
+          <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
+            Try again
+          </button>
+        }
+      >
+        <p>{describeError(props.error)}</p>
+      </EmptyState>
+    </div>
+  );
+}

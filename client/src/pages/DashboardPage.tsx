@@ -1,0 +1,117 @@
+/** `/`: the caller's pipelines with search, tag filter, pages, create, rename and delete. */
+import { useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, Match, Switch } from 'solid-js';
+import type { PipelineSummary } from '../../../shared/api/types.ts';
+import { useApi } from '../api/api.ts';
+import { Plus } from '../components/icons.ts';
+import { useToaster } from '../components/toaster.ts';
+import { ActiveTagFilter } from '../dashboard/ActiveFilters.tsx';
+import { createDashboardParams } from '../dashboard/createDashboardParams.ts';
+import { createPipelineList } from '../dashboard/createPipelineList.ts';
+import { DeletePipelineDialog } from '../dashboard/DeletePipelineDialog.tsx';
+import { NewPipelineDialog } from '../dashboard/NewPipelineDialog.tsx';
+import { Pagination } from '../dashboard/Pagination.tsx';
+import { ListError, NoMatches, NoPipelinesYet } from '../dashboard/PipelineListStates.tsx';
+import { PipelineTable, PipelineTableSkeleton } from '../dashboard/PipelineTable.tsx';
+import { SearchField } from '../dashboard/SearchField.tsx';
+import { createNow } from '../lib/now.ts';
+import { createPageTitle } from '../lib/page-title.ts';
+
+export function DashboardPage() {
+  createPageTitle(() => 'Pipelines');
+  const api = useApi();
+  const toaster = useToaster();
+  const navigate = useNavigate();
+  const params = createDashboardParams();
+  const now = createNow();
+  const list = createPipelineList(api.pipelines, () => ({
+    q: params.q(),
+    tag: params.tag(),
+    offset: params.offset(),
+  }));
+  const [creating, setCreating] = createSignal(false);
+  const [deleting, setDeleting] = createSignal<PipelineSummary>();
+  const filtered = () => Boolean(params.q() || params.tag());
+
+  // Deleting the last row of the last page leaves an empty page: step back to one with rows.
+  createEffect(() => {
+    if (list.status() === 'ready' && !list.refreshing() && list.items.length === 0 && list.offset() > 0) {
+      params.setOffset(Math.max(0, Math.floor((list.total() - 1) / list.limit) * list.limit));
+    }
+  });
+
+  const rename = async (pipeline: PipelineSummary, name: string) => {
+    list.replace(await api.pipelines.update(pipeline.id, { name }));
+    toaster.show(`Renamed to “${name}”`);
+  };
+  const deleted = (pipeline: PipelineSummary) => {
+    setDeleting(undefined);
+    toaster.show(`Deleted “${pipeline.name}”`);
+    list.refetch();
+  };
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <div class="page-header__title">
+          <h1>Pipelines</h1>
+        </div>
+        <button type="button" class="button button--primary" onClick={() => setCreating(true)}>
+          <Plus size={16} aria-hidden="true" />
+          New pipeline
+        </button>
+      </header>
+
+      <search class="toolbar" aria-label="Pipelines">
+        <SearchField value={params.q()} onSearch={params.setQuery} />
+        <ActiveTagFilter tag={params.tag()} onClear={() => params.setTag(undefined)} />
+      </search>
+
+      <Switch>
+        <Match when={list.status() === 'error'}>
+          <ListError error={list.error()} onRetry={list.refetch} />
+        </Match>
+        <Match when={list.status() === 'loading'}>
+          <PipelineTableSkeleton />
+        </Match>
+        <Match when={list.total() === 0 && !filtered()}>
+          <NoPipelinesYet onCreate={() => setCreating(true)} />
+        </Match>
+        <Match when={list.total() === 0}>
+          <NoMatches q={params.q()} tag={params.tag()} onClear={params.clear} />
+        </Match>
+        <Match when={list.status() === 'ready'}>
+          <PipelineTable
+            items={list.items}
+            busy={list.refreshing()}
+            now={now()}
+            activeTag={params.tag()}
+            onTag={(tag) => params.setTag(tag === params.tag() ? undefined : tag)}
+            onRename={rename}
+            onDelete={setDeleting}
+          />
+          <Pagination
+            offset={list.offset()}
+            limit={list.limit}
+            total={list.total()}
+            onOffset={params.setOffset}
+          />
+        </Match>
+      </Switch>
+
+      <NewPipelineDialog
+        open={creating()}
+        onClose={() => setCreating(false)}
+        onCreated={(pipeline) => {
+          setCreating(false);
+          navigate(`/p/${pipeline.id}`);
+        }}
+      />
+      <DeletePipelineDialog
+        pipeline={deleting()}
+        onClose={() => setDeleting(undefined)}
+        onDeleted={deleted}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** The client's routes. `/` and `/p/:id` need a login; everything unknown is the 404 page. */
+import { Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+import { RequireAuth } from './session/RequireAuth.tsx';
+
+/** The builder grows large (canvas, panels, editor): it loads only when a pipeline opens. */
+const PipelinePage = lazy(() => import('./pages/PipelinePage.tsx'));
+
+export function AppRoutes() {
+  return (
+    <>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/register" component={RegisterPage} />
+      <Route path="" component={RequireAuth}>
+        <Route path="/" component={DashboardPage} />
+        <Route path="/p/:id" component={PipelinePage} />
+      </Route>
+      <Route path="*404" component={NotFoundPage} />
+    </>
+  );
+}

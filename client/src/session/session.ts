@@ -1,0 +1,73 @@
+/**
+ * Who is logged in. `createSession` asks `/api/auth/me` once and then follows login, logout and
+ * expired sessions; pages read it through `useSession()`.
+ */
+import { type Accessor, createContext, createSignal, useContext } from 'solid-js';
+import type { User } from '../../../shared/api/types.ts';
+import type { AuthApi } from '../api/auth.ts';
+import { ApiRequestError, makeNetworkError } from '../api/errors.ts';
+
+export type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ApiRequestError }
+  | { kind: 'ready'; user: User | null };
+
+export interface Session {
+  state: Accessor<SessionState>;
+  /** The logged-in user; null while loading, on error, or when logged out. */
+  user: Accessor<User | null>;
+  /** Asks the server again (first load, or Retry after a network failure). */
+  refresh(): Promise<void>;
+  /** After a successful login or registration. */
+  signedIn(user: User): void;
+  /** After logout or when the server says the session is gone. */
+  signedOut(): void;
+  logout(): Promise<void>;
+}
+
+export function createSession(auth: AuthApi): Session {
+  const [state, setState] = createSignal<SessionState>({ kind: 'loading' });
+  let generation = 0;
+
+  async function refresh(): Promise<void> {
+    const current = ++generation;
+    setState({ kind: 'loading' });
+    try {
+      const user = await auth.me();
+      if (current === generation) setState({ kind: 'ready', user });
+    } catch (error) {
+      if (current !== generation) return;
+      setState({ kind: 'error', error: error instanceof ApiRequestError ? error : makeNetworkError() });
+    }
+  }
+
+  function settle(user: User | null): void {
+    generation += 1; // an answer to an older refresh must not overwrite this
+    setState({ kind: 'ready', user });
+  }
+
+  void refresh();
+
+  return {
+    state,
+    user: () => {
+      const current = state();
+      return current.kind === 'ready' ? current.user : null;
+    },
+    refresh,
+    signedIn: (user) => settle(user),
+    signedOut: () => settle(null),
+    async logout() {
+      await auth.logout();
+      settle(null);
+    },
+  };
+}
+
+export const SessionContext = createContext<Session>();
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() needs a <SessionContext.Provider> above it');
+  return session;
+}
