@@ -75,6 +75,13 @@ describe('setParam / setParams', () => {
     expect(params()).toEqual(before);
   });
 
+  it('accepts objects without a prototype (which Yjs itself would refuse) by storing a copy', () => {
+    const { doc, id, params } = withForest();
+    const value = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    expect(setParam(doc, me, id, 'grid', value)).toEqual({ ok: true, changed: ['grid'] });
+    expect(params().grid).toEqual({ a: 1 });
+  });
+
   it('refuses a value nested deeper than the limit', () => {
     const { doc, id } = withForest();
     let deep: unknown = 1;
