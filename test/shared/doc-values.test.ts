@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../shared/catalog/types.ts';
 import { randomId } from '../../shared/doc/ids.ts';
 import { cloneJson, isJsonValue, JSON_MAX_DEPTH, jsonEquals } from '../../shared/doc/json.ts';
 import {
@@ -49,7 +50,8 @@ describe('JSON values', () => {
 
   it('clones deeply and compares structurally', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (generated) => {
+        const value = generated as JsonValue; // fast-check's JsonValue admits `undefined` members
         const copy = cloneJson(value);
         expect(copy).toEqual(value);
         expect(jsonEquals(copy, value)).toBe(true);
