@@ -11,11 +11,18 @@ export interface EmptyStateProps {
   headingLevel?: 1 | 2 | 3;
   /** Extra role, e.g. "status" for a result that changes after a search. */
   role?: 'status';
+  /** Draws the state inside a dashed panel, where a list or a canvas would be. */
+  framed?: boolean;
 }
 
 export function EmptyState(props: EmptyStateProps) {
   return (
-    <section class="empty-state" role={props.role} aria-label={props.title}>
+    <section
+      class="empty-state"
+      classList={{ 'empty-state--framed': props.framed }}
+      role={props.role}
+      aria-label={props.title}
+    >
       <div class="empty-state__icon">{props.icon}</div>
       <Dynamic component={`h${props.headingLevel ?? 2}`} class="empty-state__title">
         {props.title}

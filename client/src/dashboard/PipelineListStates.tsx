@@ -7,6 +7,7 @@ import { CloudOff, Plus, SearchX, Workflow } from '../components/icons.ts';
 export function NoPipelinesYet(props: { onCreate: () => void }) {
   return (
     <EmptyState
+      framed
       icon={<Workflow size={28} aria-hidden="true" />}
       title="No pipelines yet"
       actions={
@@ -31,6 +32,7 @@ export function NoMatches(props: { q: string; tag: string | undefined; onClear: 
       .join(' and ');
   return (
     <EmptyState
+      framed
       role="status"
       icon={<SearchX size={28} aria-hidden="true" />}
       title="No matching pipelines"
@@ -49,6 +51,7 @@ export function ListError(props: { error: unknown; onRetry: () => void }) {
   return (
     <div role="alert">
       <EmptyState
+        framed
         icon={<CloudOff size={28} aria-hidden="true" />}
         title="Could not load your pipelines"
         actions={

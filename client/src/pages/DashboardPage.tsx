@@ -1,6 +1,6 @@
 /** `/`: the caller's pipelines with search, tag filter, pages, create, rename and delete. */
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, Match, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
 import type { PipelineSummary } from '../../../shared/api/types.ts';
 import { useApi } from '../api/api.ts';
 import { Plus } from '../components/icons.ts';
@@ -32,6 +32,8 @@ export function DashboardPage() {
   const [creating, setCreating] = createSignal(false);
   const [deleting, setDeleting] = createSignal<PipelineSummary>();
   const filtered = () => Boolean(params.q() || params.tag());
+  /** Nothing to search yet: the empty state alone says what to do. */
+  const firstTime = () => list.status() === 'ready' && list.total() === 0 && !filtered();
 
   // Deleting the last row of the last page leaves an empty page: step back to one with rows.
   createEffect(() => {
@@ -62,10 +64,12 @@ export function DashboardPage() {
         </button>
       </header>
 
-      <search class="toolbar" aria-label="Pipelines">
-        <SearchField value={params.q()} onSearch={params.setQuery} />
-        <ActiveTagFilter tag={params.tag()} onClear={() => params.setTag(undefined)} />
-      </search>
+      <Show when={!firstTime()}>
+        <search class="toolbar" aria-label="Pipelines">
+          <SearchField value={params.q()} onSearch={params.setQuery} />
+          <ActiveTagFilter tag={params.tag()} onClear={() => params.setTag(undefined)} />
+        </search>
+      </Show>
 
       <Switch>
         <Match when={list.status() === 'error'}>
@@ -74,7 +78,7 @@ export function DashboardPage() {
         <Match when={list.status() === 'loading'}>
           <PipelineTableSkeleton />
         </Match>
-        <Match when={list.total() === 0 && !filtered()}>
+        <Match when={firstTime()}>
           <NoPipelinesYet onCreate={() => setCreating(true)} />
         </Match>
         <Match when={list.total() === 0}>

@@ -73,16 +73,18 @@ export default function PipelinePage() {
                   <RoleBadge role={current().role} />
                 </div>
               </header>
-              <EmptyState
-                icon={<Workflow size={28} aria-hidden="true" />}
-                title="The canvas is on its way"
-                headingLevel={2}
-              >
-                <p>
-                  Soon you will drag scikit-learn components here, wire them together and get runnable Python.
-                  Your pipeline is saved and ready for it.
-                </p>
-              </EmptyState>
+              <div class="canvas-placeholder">
+                <EmptyState
+                  icon={<Workflow size={28} aria-hidden="true" />}
+                  title="The canvas is on its way"
+                  headingLevel={2}
+                >
+                  <p>
+                    Soon you will drag scikit-learn components here, wire them together and get runnable
+                    Python. Your pipeline is saved and ready for it.
+                  </p>
+                </EmptyState>
+              </div>
             </>
           )}
         </Match>
