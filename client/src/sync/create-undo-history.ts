@@ -25,11 +25,15 @@ export function createUndoHistory(doc: Y.Doc, userId: string): UndoHistory {
     setCanUndo(manager.canUndo());
     setCanRedo(manager.canRedo());
   };
-  // The stacks also change when a remote edit makes an entry empty, so listen to every stack event.
-  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const;
+  // Stack events miss one case: an undo step whose changes others have since overwritten is
+  // dropped without an event. Every undo runs in a transaction, so re-reading after each
+  // transaction is exact; it is two length checks, and unchanged signals notify nobody.
+  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
   for (const name of events) manager.on(name, refresh);
+  doc.on('afterTransaction', refresh);
   onCleanup(() => {
     for (const name of events) manager.off(name, refresh);
+    doc.off('afterTransaction', refresh);
     manager.destroy();
   });
 

@@ -1,0 +1,192 @@
+/**
+ * The builder for one pipeline the person may open: wires the document (sync, presence, undo) and
+ * lays out top bar, component library, canvas and side panel. Owns no document data itself: the
+ * Y.Doc is the model, and the panels read and write it through shared/doc.
+ */
+import { A } from '@solidjs/router';
+import { ShieldAlert } from 'lucide-solid';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import type { PipelineSummary, User } from '../../../shared/api/types.ts';
+import { gesture, initDocument, setMeta } from '../../../shared/doc/index.ts';
+import type { Api } from '../api/api.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { createPageTitle } from '../lib/page-title.ts';
+import { useSession } from '../session/session.ts';
+import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
+import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
+import { createUndoHistory } from '../sync/create-undo-history.ts';
+import { BuilderTopBar } from './BuilderTopBar.tsx';
+import { CanvasSlot, InspectorSlot, LibrarySlot } from './builder-slots.tsx';
+import { createDocMeta } from './create-doc-meta.ts';
+import { createFollowing } from './create-following.ts';
+import { makeMembersApi } from './members-api.ts';
+import { RightPanel } from './RightPanel.tsx';
+import { canEdit } from './roles.ts';
+import { SessionExpiredPanel } from './SessionExpiredPanel.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import { createUndoShortcuts } from './undo-shortcuts.ts';
+
+export interface PipelineBuilderProps {
+  api: Api;
+  user: User;
+  summary: PipelineSummary;
+  /** The person's own membership changed (role, left): ask the server again what they may do. */
+  onAccessChanged: () => void;
+}
+
+export function PipelineBuilder(props: PipelineBuilderProps) {
+  const session = useSession();
+  // Both are fixed for this builder's lifetime: the page keys the builder by user and pipeline.
+  const { user, summary } = props;
+
+  const sync = createPipelineSync(
+    summary.id,
+    { id: user.id, name: user.username },
+    {
+      isSignedIn: async () => (await props.api.auth.me()) !== null,
+      storage: localStorage,
+    },
+  );
+  const localUser = makeAwarenessUser(user.id, user.username);
+  const presence = createPresence(sync.awareness, localUser);
+  const history = createUndoHistory(sync.doc, user.id);
+  const meta = createDocMeta(sync.doc);
+  const members = makeMembersApi(props.api.http);
+
+  const readOnly = createMemo(() => !canEdit(summary.role) || sync.serverReadOnly() === true);
+  const name = () => meta().name || summary.name;
+  createPageTitle(name);
+
+  // A document nobody opened yet has no meta: the first editor to sync fills it from the
+  // pipeline's record. Idempotent, and written with the migration origin (nobody's undo step).
+  createEffect(
+    on(sync.status, (status) => {
+      if (status === 'online' && !readOnly()) initDocument(sync.doc, summary);
+    }),
+  );
+
+  const following = createFollowing(presence.collaborators);
+  createUndoShortcuts({ undo: history.undo, redo: history.redo, enabled: () => !readOnly() });
+
+  const [shareOpen, setShareOpen] = createSignal(false);
+  const [loginDismissed, setLoginDismissed] = createSignal(false);
+  createEffect(
+    on(sync.status, (status) => {
+      if (status !== 'auth-required') setLoginDismissed(false);
+    }),
+  );
+
+  const rename = (next: string) => {
+    gesture(sync.doc, history.origin, () => setMeta(sync.doc, history.origin, { name: next }));
+  };
+
+  const loginAgain = async (password: string) => {
+    const signedIn = await props.api.auth.login({ login: user.username, password });
+    session.signedIn(signedIn);
+    sync.retryAfterLogin();
+  };
+
+  onCleanup(() => setShareOpen(false));
+
+  return (
+    <div class="builder" data-testid="pipeline-builder">
+      <BuilderTopBar
+        name={name()}
+        role={summary.role}
+        readOnly={readOnly()}
+        onRename={rename}
+        status={sync.status()}
+        unsyncedChanges={sync.unsyncedChanges()}
+        onLogin={() => setLoginDismissed(false)}
+        collaborators={presence.collaborators()}
+        followingClientId={following.clientId()}
+        onFollow={following.follow}
+        canUndo={history.canUndo()}
+        canRedo={history.canRedo()}
+        onUndo={history.undo}
+        onRedo={history.redo}
+        onShare={() => setShareOpen(true)}
+      />
+      <Show
+        when={sync.status() !== 'forbidden'}
+        fallback={
+          <EmptyState
+            icon={<ShieldAlert size={28} aria-hidden="true" />}
+            title="You no longer have access to this pipeline"
+            actions={
+              <A href="/" class="button button--primary">
+                Back to your pipelines
+              </A>
+            }
+          >
+            <p>
+              The server refused to sync it: you were removed from it, or it was deleted. Changes made on this
+              device since the last sync were not saved.
+            </p>
+          </EmptyState>
+        }
+      >
+        <div class="builder__body">
+          <aside class="builder__library" aria-label="Component library">
+            <LibrarySlot readOnly={readOnly()} />
+          </aside>
+          <section
+            class="builder__canvas"
+            aria-label="Pipeline canvas"
+            classList={{ 'builder__canvas--following': following.clientId() !== null }}
+            style={{ '--follow-color': following.person()?.user.color ?? 'transparent' }}
+          >
+            <CanvasSlot
+              doc={sync.doc}
+              awareness={sync.awareness}
+              localUser={localUser}
+              readOnly={readOnly()}
+              userOrigin={history.origin}
+              undoManager={history.manager}
+              loaded={sync.loadedFromDisk()}
+              followUserClientId={following.clientId() ?? undefined}
+            />
+            <Show when={following.person()}>
+              {(person) => (
+                <div class="follow-banner" role="status">
+                  Following {person().user.name}
+                  <button
+                    type="button"
+                    class="button button--ghost button--small"
+                    onClick={() => following.follow(null)}
+                  >
+                    Stop <kbd>Esc</kbd>
+                  </button>
+                </div>
+              )}
+            </Show>
+          </section>
+          <aside class="builder__panel" aria-label="Details">
+            <RightPanel inspector={<InspectorSlot />} />
+          </aside>
+        </div>
+      </Show>
+      <Show when={sync.status() === 'auth-required' && !loginDismissed()}>
+        <SessionExpiredPanel
+          username={user.username}
+          unsyncedChanges={sync.unsyncedChanges()}
+          login={loginAgain}
+          onDismiss={() => setLoginDismissed(true)}
+        />
+      </Show>
+      <ShareDialog
+        open={shareOpen()}
+        onClose={() => setShareOpen(false)}
+        pipelineId={summary.id}
+        pipelineName={name()}
+        currentUserId={user.id}
+        canManage={summary.role === 'owner'}
+        members={members}
+        onOwnMembershipChanged={() => {
+          setShareOpen(false);
+          props.onAccessChanged();
+        }}
+      />
+    </div>
+  );
+}

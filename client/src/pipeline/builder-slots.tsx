@@ -1,0 +1,70 @@
+/**
+ * The places in the builder that other parts of the client fill: the canvas (client/src/canvas)
+ * and the library and inspector panels (client/src/panels). Until those land, each slot says
+ * plainly what will be there; none of them pretends to work.
+ */
+import { Blocks, MousePointer2, Workflow } from 'lucide-solid';
+import { Show } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
+import { Spinner } from '../components/Spinner.tsx';
+
+export interface CanvasSlotProps {
+  doc: Y.Doc;
+  awareness: Awareness;
+  localUser: AwarenessUser;
+  readOnly: boolean;
+  userOrigin: UserEditOrigin;
+  undoManager: Y.UndoManager;
+  /** The device's copy is in the document: render now, even offline. */
+  loaded: boolean;
+  followUserClientId: number | undefined;
+}
+
+export function CanvasSlot(props: CanvasSlotProps) {
+  return (
+    <Show
+      when={props.loaded}
+      fallback={
+        <div class="slot slot--loading" role="status">
+          <Spinner size={20} />
+          <span>Opening pipeline…</span>
+        </div>
+      }
+    >
+      <div class="slot slot--canvas">
+        <Workflow size={28} aria-hidden="true" />
+        <p class="slot__title">The canvas is on its way</p>
+        <p class="slot__text">
+          Soon you will drag scikit-learn components here and wire them together. Renaming the pipeline and
+          sharing it already work, live for everyone here.
+        </p>
+      </div>
+    </Show>
+  );
+}
+
+export function LibrarySlot(props: { readOnly: boolean }) {
+  return (
+    <div class="slot">
+      <Blocks size={20} aria-hidden="true" />
+      <p class="slot__title">Components</p>
+      <p class="slot__text">
+        {props.readOnly
+          ? 'The component catalog appears here.'
+          : 'Search and drag components from here soon.'}
+      </p>
+    </div>
+  );
+}
+
+export function InspectorSlot() {
+  return (
+    <div class="slot">
+      <MousePointer2 size={20} aria-hidden="true" />
+      <p class="slot__title">Nothing selected</p>
+      <p class="slot__text">Select a node on the canvas to see and change its parameters.</p>
+    </div>
+  );
+}
