@@ -8,7 +8,7 @@ import { RegisterPage } from './pages/RegisterPage.tsx';
 import { RequireAuth } from './session/RequireAuth.tsx';
 
 /** The builder grows large (canvas, panels, editor): it loads only when a pipeline opens. */
-const PipelinePage = lazy(() => import('./pages/PipelinePage.tsx'));
+const PipelinePage = lazy(() => import('./pipeline/PipelinePage.tsx'));
 
 export function AppRoutes() {
   return (
