@@ -5,13 +5,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { offlineShellOptions } from './src/sync/offline-shell.ts';
 
 const API_TARGET = process.env.DOMINOML_API_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [solid()],
+  // The service worker precaches the app shell so pipelines opened before also open offline.
+  plugins: [solid(), VitePWA(offlineShellOptions)],
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
