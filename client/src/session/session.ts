@@ -6,6 +6,7 @@ import { type Accessor, createContext, createSignal, useContext } from 'solid-js
 import type { User } from '../../../shared/api/types.ts';
 import type { AuthApi } from '../api/auth.ts';
 import { ApiRequestError, makeNetworkError } from '../api/errors.ts';
+import { readLastUser, writeLastUser } from './last-user.ts';
 
 export type SessionState =
   | { kind: 'loading' }
@@ -34,15 +35,22 @@ export function createSession(auth: AuthApi): Session {
     setState({ kind: 'loading' });
     try {
       const user = await auth.me();
-      if (current === generation) setState({ kind: 'ready', user });
+      if (current !== generation) return;
+      writeLastUser(user);
+      setState({ kind: 'ready', user });
     } catch (error) {
       if (current !== generation) return;
-      setState({ kind: 'error', error: error instanceof ApiRequestError ? error : makeNetworkError() });
+      // Offline: carry on as the person last seen here, so their pipelines open from this device.
+      const lastUser =
+        error instanceof ApiRequestError && error.code === 'network_error' ? readLastUser() : null;
+      if (lastUser) setState({ kind: 'ready', user: lastUser });
+      else setState({ kind: 'error', error: error instanceof ApiRequestError ? error : makeNetworkError() });
     }
   }
 
   function settle(user: User | null): void {
     generation += 1; // an answer to an older refresh must not overwrite this
+    writeLastUser(user);
     setState({ kind: 'ready', user });
   }
 
