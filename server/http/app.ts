@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Health } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -27,11 +27,9 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
     log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on the server'));
   });
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? errorResponse(c, new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`))
-      : c.text('Not found', 404),
-  );
+  const noApiRoute = (c: Context) =>
+    errorResponse(c, new ApiError(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? noApiRoute(c) : c.text('Not found', 404)));
 
   app.use('/api/*', async (c, next) => {
     // Cross-site request forgery: a browser always sends Origin on cross-origin state changes.
@@ -40,7 +38,12 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
     }
     const started = performance.now();
     await next();
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
+    log.debug({
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: performance.now() - started,
+    });
   });
   app.use('/api/*', sessionMiddleware(ctx));
 
@@ -48,6 +51,8 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/pipelines', pipelineRoutes(ctx));
 
+  // Last: the client's catch-all routes. Unknown API paths must not get the app shell.
+  app.all('/api/*', noApiRoute);
   mountClient(app, ctx.config.clientDir);
   return app;
 }
@@ -55,7 +60,9 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
 function mountClient(app: Hono<AppEnv>, clientDir: string): void {
   const indexPath = path.join(clientDir, 'index.html');
   if (!existsSync(indexPath)) {
-    app.get('*', (c) => c.text('The client is not built. Run `npm run build` (npm start does it for you).', 503));
+    app.get('*', (c) =>
+      c.text('The client is not built. Run `npm run build` (npm start does it for you).', 503),
+    );
     return;
   }
   const indexHtml = readFileSync(indexPath, 'utf8');

@@ -8,16 +8,30 @@ export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: ApiErrorCode;
   readonly fields: Record<string, string> | undefined;
+  /** Extra response headers, e.g. `Retry-After` on 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: ContentfulStatusCode, code: ApiErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ApiErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.headers = headers;
   }
 }
 
 export const notFound = (what = 'Not found') => new ApiError(404, 'not_found', what);
+
+export function rateLimited(retryAfterMs: number, message: string): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiError(429, 'rate_limited', message, undefined, { 'Retry-After': String(seconds) });
+}
 
 export function validationError(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
@@ -33,5 +47,5 @@ export function validationError(error: z.ZodError): ApiError {
 export function errorResponse(c: Context, error: ApiError): Response {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields) body.error.fields = error.fields;
-  return c.json(body, error.status);
+  return c.json(body, error.status, error.headers);
 }

@@ -1,0 +1,63 @@
+/** `/api/pipelines`: list, create, read, change and delete pipelines; members under `/:id/members`. */
+import { Hono } from 'hono';
+import {
+  pipelineCreateSchema,
+  pipelineListQuerySchema,
+  pipelinePatchSchema,
+} from '../../shared/api/schemas.ts';
+import type { ServerContext } from '../context.ts';
+import {
+  createPipeline,
+  deletePipeline,
+  getPipelineSummary,
+  listPipelines,
+  updatePipeline,
+} from '../pipelines/pipelines.ts';
+import { memberRoutes } from './member-routes.ts';
+import { pipelineNotFound, requirePipelineRole } from './pipeline-access.ts';
+import { type AppEnv, requireUser } from './session-middleware.ts';
+import { readJson, readQuery } from './validate.ts';
+
+export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const { db } = ctx.database;
+  const maxBytes = ctx.config.maxJsonBodyBytes;
+
+  routes.get('/', async (c) => {
+    const user = requireUser(c);
+    const query = readQuery(c, pipelineListQuerySchema);
+    return c.json(await listPipelines(db, user.id, query));
+  });
+
+  routes.post('/', async (c) => {
+    const user = requireUser(c);
+    // `template` is accepted for the catalog issue, which fills the new document from it.
+    const { name, description, tags } = await readJson(c, pipelineCreateSchema, maxBytes);
+    return c.json(await createPipeline(db, user, { name, description, tags }), 201);
+  });
+
+  routes.get('/:id', async (c) => {
+    const { user, pipelineId } = await requirePipelineRole(c, db, 'viewer', 'read this pipeline');
+    const summary = await getPipelineSummary(db, pipelineId, user.id);
+    if (!summary) throw pipelineNotFound(); // deleted since the role check
+    return c.json(summary);
+  });
+
+  routes.patch('/:id', async (c) => {
+    const { user, pipelineId } = await requirePipelineRole(c, db, 'editor', 'change this pipeline');
+    const changes = await readJson(c, pipelinePatchSchema, maxBytes);
+    await updatePipeline(db, pipelineId, changes);
+    const summary = await getPipelineSummary(db, pipelineId, user.id);
+    if (!summary) throw pipelineNotFound();
+    return c.json(summary);
+  });
+
+  routes.delete('/:id', async (c) => {
+    const { pipelineId } = await requirePipelineRole(c, db, 'owner', 'delete this pipeline');
+    await deletePipeline(db, pipelineId);
+    return c.body(null, 204);
+  });
+
+  routes.route('/:id/members', memberRoutes(ctx));
+  return routes;
+}
