@@ -2,11 +2,12 @@
  * The builder's top bar (UI.md): name, sync status, who is here, role badge when read-only,
  * undo/redo, Share. Purely presentational: the builder passes state and callbacks in.
  */
-import { Eye, MessageSquare, Share2, Users } from 'lucide-solid';
+
 import { Show } from 'solid-js';
 import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { Collaborator } from '../sync/create-presence.ts';
 import type { SyncStatus } from '../sync/sync-state.ts';
+import { Eye, MessageSquare, Share2, Users } from './icons.ts';
 import { PipelineNameField } from './PipelineNameField.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { readOnlyBadge } from './roles.ts';

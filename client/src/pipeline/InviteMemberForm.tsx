@@ -37,7 +37,7 @@ export function InviteMemberForm(props: InviteMemberFormProps) {
       const member = await props.invite(parsed.data.username, parsed.data.role);
       props.onInvited(member);
       setUsername('');
-      setNotice(`${member.username} can now ${ROLE_DESCRIPTIONS[member.role].toLowerCase()}.`);
+      setNotice(`${member.username} is on the pipeline as ${ROLE_LABELS[member.role].toLowerCase()}.`);
     } catch (error) {
       // "No such user" belongs to the username field; everything else is about the whole request.
       if (error instanceof ApiRequestError && error.status === 404) setUsernameError(error.message);

@@ -2,13 +2,14 @@
  * One member in the share dialog. Owners change the role in place and remove people after an
  * inline confirmation; others see the role as text. Failures (e.g. "last owner") show in the row.
  */
-import { UserMinus } from 'lucide-solid';
+
 import { createSignal, For, Show } from 'solid-js';
 import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { Member } from '../../../shared/api/types.ts';
 import { colorForUser } from '../../../shared/doc/index.ts';
 import { describeError } from '../api/errors.ts';
 import { SubmitButton } from '../components/SubmitButton.tsx';
+import { UserMinus } from './icons.ts';
 import { makeInitials } from './initials.ts';
 import { ROLE_LABELS, ROLES } from './roles.ts';
 

@@ -4,7 +4,6 @@
  * Y.Doc is the model, and the panels read and write it through shared/doc.
  */
 import { A } from '@solidjs/router';
-import { ShieldAlert } from 'lucide-solid';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import type { PipelineSummary, User } from '../../../shared/api/types.ts';
 import { gesture, initDocument, setMeta } from '../../../shared/doc/index.ts';
@@ -19,6 +18,7 @@ import { BuilderTopBar } from './BuilderTopBar.tsx';
 import { CanvasSlot, InspectorSlot, LibrarySlot } from './builder-slots.tsx';
 import { createDocMeta } from './create-doc-meta.ts';
 import { createFollowing } from './create-following.ts';
+import { ShieldAlert } from './icons.ts';
 import { makeMembersApi } from './members-api.ts';
 import { RightPanel } from './RightPanel.tsx';
 import { canEdit } from './roles.ts';

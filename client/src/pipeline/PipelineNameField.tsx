@@ -2,9 +2,10 @@
  * The pipeline name in the top bar, renamed in place: click (or Enter) to edit, Enter or leaving
  * the field saves, Escape cancels. It is the page's heading. Read-only people see plain text.
  */
-import { Pencil } from 'lucide-solid';
+
 import { createSignal, Show } from 'solid-js';
 import { LIMITS } from '../../../shared/api/schemas.ts';
+import { Pencil } from './icons.ts';
 
 export interface PipelineNameFieldProps {
   name: string;

@@ -4,7 +4,6 @@
  * or a server error with a retry.
  */
 import { A, useParams } from '@solidjs/router';
-import { CloudOff, SearchX, ServerCrash } from 'lucide-solid';
 import { createMemo, type JSX, Match, Show, Switch } from 'solid-js';
 import type { PipelineSummary, User } from '../../../shared/api/types.ts';
 import { useApi } from '../api/api.ts';
@@ -13,6 +12,7 @@ import { Spinner } from '../components/Spinner.tsx';
 import { createPageTitle } from '../lib/page-title.ts';
 import { useSession } from '../session/session.ts';
 import { createPipelineAccess } from './create-pipeline-access.ts';
+import { CloudOff, SearchX, ServerCrash } from './icons.ts';
 import { PipelineBuilder } from './PipelineBuilder.tsx';
 import './pipeline.css';
 

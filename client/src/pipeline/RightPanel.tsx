@@ -2,9 +2,10 @@
  * The right-hand panel: Inspector, Code, Versions, Comments as tabs (WAI-ARIA tabs: arrow keys
  * move between them). Tabs whose feature has not shipped say so instead of showing made-up data.
  */
-import { Clock, Code, MessageSquare, SlidersHorizontal } from 'lucide-solid';
+
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { Clock, Code, MessageSquare, SlidersHorizontal } from './icons.ts';
 
 export type PanelTab = 'inspector' | 'code' | 'versions' | 'comments';
 

@@ -3,12 +3,13 @@
  * it suits them. Edits stay in the document and on this device meanwhile; after the login the
  * page reconnects and they sync. The username is fixed: the waiting edits belong to this account.
  */
-import { LockKeyhole } from 'lucide-solid';
+
 import { createSignal, createUniqueId, Show } from 'solid-js';
-import { ApiRequestError, describeError } from '../api/errors.ts';
+import { describeError } from '../api/errors.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { LockKeyhole } from './icons.ts';
 
 export interface SessionExpiredPanelProps {
   username: string;
@@ -35,11 +36,7 @@ export function SessionExpiredPanel(props: SessionExpiredPanelProps) {
     try {
       await props.login(password());
     } catch (failure) {
-      setError(
-        failure instanceof ApiRequestError && failure.status === 401
-          ? 'That password is not right. Try again.'
-          : describeError(failure),
-      );
+      setError(describeError(failure));
     } finally {
       setPending(false);
     }

@@ -2,10 +2,11 @@
  * The sync status in the top bar. The pill updates on every edit (the count), so it is not itself
  * a live region; a hidden one announces only changes of state ("Offline…", "Online…").
  */
-import { Cloud, CloudOff, LoaderCircle, LockKeyhole, RefreshCw, ShieldAlert } from 'lucide-solid';
+
 import { Match, Switch } from 'solid-js';
 import type { SyncStatus } from '../sync/sync-state.ts';
 import { describeSyncStatus } from '../sync/sync-status-text.ts';
+import { Cloud, CloudOff, LoaderCircle, LockKeyhole, RefreshCw, ShieldAlert } from './icons.ts';
 
 export interface SyncStatusPillProps {
   status: SyncStatus;

@@ -1,5 +1,5 @@
 /** Undo and redo of this person's own edits (others' edits are never undone from here). */
-import { Redo2, Undo2 } from 'lucide-solid';
+import { Redo2, Undo2 } from './icons.ts';
 
 export interface UndoRedoButtonsProps {
   canUndo: boolean;

@@ -3,12 +3,13 @@
  * and the library and inspector panels (client/src/panels). Until those land, each slot says
  * plainly what will be there; none of them pretends to work.
  */
-import { Blocks, MousePointer2, Workflow } from 'lucide-solid';
+
 import { Show } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
 import { Spinner } from '../components/Spinner.tsx';
+import { Blocks, MousePointer2, Workflow } from './icons.ts';
 
 export interface CanvasSlotProps {
   doc: Y.Doc;
