@@ -14,8 +14,20 @@ export type DocumentIssue =
   | { kind: 'invalid-meta'; field: MetaField; message: string }
   /** Not a map, or without a component type: the node is left out. */
   | { kind: 'invalid-node'; nodeId: string; message: string }
-  /** A missing or wrong-typed field: a default is used instead. */
-  | { kind: 'invalid-node-field'; nodeId: string; field: NodeField; message: string }
+  /**
+   * A missing or wrong-typed field: a default is used instead (label: the component's name;
+   * x, y: 0; params: none). A *missing* label or position is a known Yjs undo artefact, not
+   * corruption: when two people set the same key concurrently and the winner undoes, Yjs deletes
+   * the winning value without restoring the previous one (yjs/yjs#514). The next move or rename
+   * writes the field again.
+   */
+  | {
+      kind: 'invalid-node-field';
+      nodeId: string;
+      field: NodeField;
+      problem: 'missing' | 'wrong-type';
+      message: string;
+    }
   /** A parameter value that is not JSON: the parameter is left out (it takes its default). */
   | { kind: 'invalid-param'; nodeId: string; param: string; message: string }
   /** A type the given registry does not know: the node is kept (validation reports it too). */

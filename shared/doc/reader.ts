@@ -16,6 +16,7 @@ import {
   getEdgesMap,
   getMetaMap,
   getNodesMap,
+  type NodeField,
   readEdgeEnds,
   readFiniteNumber,
   readNodeType,
@@ -142,22 +143,14 @@ function readNodeValue(
   }
   let label = readString(value, 'label');
   if (label === undefined) {
-    issues.push({ kind: 'invalid-node-field', nodeId: id, field: 'label', message: 'The label is not text' });
+    issues.push(fieldIssue(id, 'label', value.get('label'), 'text'));
     label = component?.label ?? type;
   }
   const position = { x: 0, y: 0 };
   for (const axis of ['x', 'y'] as const) {
     const coordinate = readFiniteNumber(value, axis);
-    if (coordinate === undefined) {
-      issues.push({
-        kind: 'invalid-node-field',
-        nodeId: id,
-        field: axis,
-        message: `${axis} is not a finite number`,
-      });
-    } else {
-      position[axis] = coordinate;
-    }
+    if (coordinate === undefined) issues.push(fieldIssue(id, axis, value.get(axis), 'a finite number'));
+    else position[axis] = coordinate;
   }
   const params = readParams(id, value.get('params'), issues);
   return { id, type, label, params, x: position.x, y: position.y };
@@ -172,11 +165,12 @@ function readParams(nodeId: string, value: unknown, issues: DocumentIssue[]): Re
       kind: 'invalid-node-field',
       nodeId,
       field: 'params',
+      problem: 'wrong-type',
       message: 'Parameters are stored as a plain object (format 0); concurrent edits would not merge',
     });
     entries = Object.entries(value);
   } else {
-    issues.push({ kind: 'invalid-node-field', nodeId, field: 'params', message: 'Parameters are missing' });
+    issues.push(fieldIssue(nodeId, 'params', value, 'a map'));
     entries = [];
   }
   entries.sort(([a], [b]) => compareIds(a, b));
@@ -195,6 +189,18 @@ function readParams(nodeId: string, value: unknown, issues: DocumentIssue[]): Re
     }
   }
   return params;
+}
+
+function fieldIssue(nodeId: string, field: NodeField, value: unknown, expected: string): DocumentIssue {
+  return value === undefined
+    ? { kind: 'invalid-node-field', nodeId, field, problem: 'missing', message: `The ${field} is missing` }
+    : {
+        kind: 'invalid-node-field',
+        nodeId,
+        field,
+        problem: 'wrong-type',
+        message: `The ${field} is not ${expected}`,
+      };
 }
 
 function readEdges(doc: Y.Doc, nodeIds: ReadonlySet<string>, issues: DocumentIssue[]): PipelineEdge[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { connect } from '../../shared/doc/edges.ts';
 import { setMeta } from '../../shared/doc/meta.ts';
 import { initDocument, migrateDocument } from '../../shared/doc/migrations.ts';
@@ -108,6 +108,39 @@ describe('createUndoManager', () => {
     const reading = readDocument(b);
     expect(reading.graph.edges).toEqual([]);
     expect(reading.issues.map((issue) => issue.kind)).toEqual(['dangling-edge']);
+  });
+});
+
+describe('known Yjs undo artefact (yjs/yjs#514)', () => {
+  it('undoing a move that won a concurrent conflict leaves the coordinate missing; the reader copes', () => {
+    const a = newPipelineDoc();
+    a.clientID = 2; // the higher client id wins concurrent writes of one key
+    const b = new Y.Doc();
+    b.clientID = 1;
+    syncOnce(a, b);
+    const undo = createUndoManager(a, alice);
+    const node = addNode(a, alice, { type: 'test.csv', x: 0, y: 0 });
+    syncOnce(a, b);
+    pause(undo);
+    moveNode(a, alice, node, 10, 0);
+    moveNode(b, bob, node, 20, 0);
+    syncOnce(a, b);
+    syncOnce(b, a);
+    expect(position(a, node)).toEqual({ x: 10, y: 0 });
+    undo.undo(); // Yjs deletes alice's x = 10 and cannot restore x = 0 (bob's write sits in between)
+    const reading = readDocument(a);
+    expect(reading.graph.nodes[0]).toMatchObject({ x: 0, y: 0 });
+    expect(reading.issues).toEqual([
+      {
+        kind: 'invalid-node-field',
+        nodeId: node,
+        field: 'x',
+        problem: 'missing',
+        message: expect.any(String),
+      },
+    ]);
+    moveNode(a, alice, node, 5, 0); // the next move writes the field again
+    expect(readDocument(a).issues).toEqual([]);
   });
 });
 
