@@ -88,7 +88,12 @@ export async function waitForOfflineShell(page: Page): Promise<void> {
   });
 }
 
+/** Saves a screenshot for people to look at, after checking nothing scrolls sideways (UI.md: 1280×800). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name}: no horizontal scroll`).toBeLessThanOrEqual(0);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
