@@ -62,6 +62,8 @@ export function createUndoManager(
  * Runs `action` as one user gesture: one transaction with `origin`, hence one undo step with a
  * clean boundary on both sides. Operations called inside join this transaction (a nested
  * `doc.transact` runs in the outer one and keeps the outer origin). Returns what `action` returns.
+ * Yjs cannot roll a transaction back: if `action` throws, what it wrote before stays, which is why
+ * operations validate their input before writing.
  */
 export function gesture<T>(doc: Y.Doc, origin: DocOrigin, action: () => T): T {
   let result: T | undefined;
