@@ -78,8 +78,18 @@ describe('sync status', () => {
       { type: 'browser-online' },
     ]);
     expect(deriveSyncStatus(expired)).toBe('auth-required');
+    expect(deriveSyncStatus(run([{ type: 'reauthenticating' }], expired))).toBe('connecting');
     const retried = run([{ type: 'reauthenticating' }, ...HANDSHAKE], expired);
     expect(deriveSyncStatus(retried)).toBe('online');
+  });
+
+  it('reads a server that never answers as offline once the first attempt failed', () => {
+    const failed = run([
+      { type: 'socket', state: 'connecting' },
+      { type: 'socket', state: 'disconnected' },
+    ]);
+    expect(deriveSyncStatus(failed)).toBe('offline');
+    expect(deriveSyncStatus(run([{ type: 'socket', state: 'connecting' }], failed))).toBe('offline');
   });
 
   it('never counts below zero', () => {

@@ -27,8 +27,12 @@ export interface SyncFacts {
   /** `navigator.onLine`: false means no network at all, so we do not even try. */
   browserOnline: boolean;
   socket: SocketState;
-  /** Whether this page ever had a connection: a later drop reads "offline", not "connecting". */
-  everConnected: boolean;
+  /**
+   * Whether the first connection attempt has ended, either way: until then the page is
+   * "connecting"; afterwards a missing connection (dropped, or a server that never answered)
+   * reads "offline".
+   */
+  attempted: boolean;
   access: AccessState;
   /** The first sync handshake on the current connection finished. */
   synced: boolean;
@@ -52,7 +56,7 @@ export function initialSyncFacts(browserOnline: boolean): SyncFacts {
   return {
     browserOnline,
     socket: 'disconnected',
-    everConnected: false,
+    attempted: false,
     access: 'unknown',
     synced: false,
     unconfirmed: 0,
@@ -71,12 +75,13 @@ export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
     case 'browser-offline':
       return { ...facts, browserOnline: false };
     case 'socket': {
-      if (event.state === 'connected') return { ...facts, socket: 'connected', everConnected: true };
+      if (event.state === 'connected') return { ...facts, socket: 'connected', attempted: true };
       if (event.state === 'connecting') return { ...facts, socket: 'connecting' };
       // A closed socket forgets the handshake and the access answer; a refusal stays until resolved.
       return {
         ...facts,
         socket: 'disconnected',
+        attempted: facts.attempted || facts.socket === 'connecting',
         synced: false,
         access: isRefused(facts.access) ? facts.access : 'unknown',
       };
@@ -88,7 +93,8 @@ export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
     case 'access-checked':
       return { ...facts, access: event.result };
     case 'reauthenticating':
-      return { ...facts, access: 'unknown', synced: false };
+      // A fresh start: "connecting" until the new attempt ends.
+      return { ...facts, access: 'unknown', synced: false, attempted: false };
     case 'synced':
       return { ...facts, synced: true };
     case 'unconfirmed':
@@ -102,7 +108,7 @@ export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
   if (facts.access === 'forbidden') return 'forbidden';
   if (facts.access === 'auth-required') return 'auth-required';
   if (!facts.browserOnline) return 'offline';
-  if (facts.socket !== 'connected') return facts.everConnected ? 'offline' : 'connecting';
+  if (facts.socket !== 'connected') return facts.attempted ? 'offline' : 'connecting';
   if (facts.access === 'unknown' || facts.access === 'checking') return 'connecting';
   if (!facts.synced) return 'syncing';
   // The server drops a read-only connection's updates without confirming them, so the count
