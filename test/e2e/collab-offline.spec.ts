@@ -10,9 +10,11 @@ import {
   pipelineName,
   renamePipeline,
   screenshot,
+  shareThroughApi,
   syncStatus,
   waitForOfflineShell,
 } from './collab-helpers.ts';
+import { makeAccount, registerThroughUi } from './helpers.ts';
 
 test('offline: keep editing, reload from the offline shell, sync when back online', async ({ browser }) => {
   const owner = await newPerson(browser, 'owner');
@@ -41,6 +43,49 @@ test('offline: keep editing, reload from the offline shell, sync when back onlin
   await editor.context.setOffline(false);
   await expect(pipelineName(owner.page)).toHaveText('Renamed on a train');
   await expect(syncStatus(editor.page)).toHaveText('Online · Synced');
+});
+
+test('after a browser restart, a pipeline opened before opens and edits with no network', async ({
+  browser,
+  playwright,
+}, testInfo) => {
+  const owner = await newPerson(browser, 'owner');
+  const pipeline = await createSharedPipeline(owner, 'Survives restarts', []);
+  await openPipeline(owner.page, pipeline.id);
+
+  // The editor's browser keeps its profile on disk (cookies, IndexedDB, service worker).
+  const { baseURL, viewport, launchOptions } = testInfo.project.use;
+  const launch = () =>
+    playwright.chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+      ...launchOptions,
+      baseURL,
+      viewport,
+    });
+  let context = await launch();
+  let page = context.pages()[0] ?? (await context.newPage());
+  const account = makeAccount('editor');
+  await registerThroughUi(page, account);
+  await shareThroughApi(owner, pipeline.id, { account, context, page }, 'editor');
+  await openPipeline(page, pipeline.id);
+  await waitForOfflineShell(page);
+  await context.close();
+
+  context = await launch();
+  try {
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    const response = await page.goto(`/p/${pipeline.id}`);
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(syncStatus(page)).toHaveText('Offline');
+    await renamePipeline(page, 'Edited after a restart');
+    await expect(syncStatus(page)).toHaveText('Offline · 1 local change');
+
+    await context.setOffline(false);
+    await expect(pipelineName(owner.page)).toHaveText('Edited after a restart');
+    await expect(syncStatus(page)).toHaveText('Online · Synced');
+  } finally {
+    await context.close();
+  }
 });
 
 test('an expired session keeps local edits and syncs them after logging in again', async ({ browser }) => {
