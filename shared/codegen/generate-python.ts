@@ -48,7 +48,7 @@ export function headerLines(options: CodegenOptions): string[] {
 export function stageHeading(stage: PlannedStage, position: number, total: number): string {
   const label = commentText(stage.label);
   const component = commentText(stage.componentLabel);
-  return `# [${position}/${total}] ${label === '' ? component : `${label} (${component})`}`;
+  return `# [${position}/${total}] ${label === '' || label === component ? component : `${label} (${component})`}`;
 }
 
 export function progressLine(stage: PlannedStage, position: number, total: number): string {

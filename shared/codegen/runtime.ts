@@ -23,6 +23,7 @@ export function runtimeLines(imports: ImportSet, needs: RuntimeNeeds): string[] 
     '# Every component gets an explicit random_state; this also pins code that falls back to numpy.',
     'np.random.seed(0)',
     "OUTPUT_DIR = Path(os.environ.get('DOMINOML_OUTPUT_DIR', '.'))",
+    'OUTPUT_DIR.mkdir(parents=True, exist_ok=True)',
     "REPORT_PATH = os.environ.get('DOMINOML_REPORT')",
     '',
     '',

@@ -23,7 +23,7 @@ export function emitEstimatorPipeline(ctx: StageContext): StageResult {
     expr: model,
     nodeId: ctx.node.id,
   });
-  ctx.lines(renderExpr(pipeline, '', `${variable} = `));
+  ctx.lines(renderExpr(pipeline, '', `${variable} = `, '', ctx.node.id));
   return { value: { kind: 'estimator', variable, info } };
 }
 
