@@ -233,6 +233,10 @@ describe('dashboard', () => {
     expect(server.callsTo('DELETE', '/api/pipelines/iris')).toHaveLength(1);
     expect(screen.getByText('Deleted “Iris classifier”')).toBeTruthy();
     expect(screen.getByText('1–2 of 2')).toBeTruthy();
+    // Focus does not fall to <body> with the removed row.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Pipelines', level: 1 })),
+    );
   });
 
   it('creates a pipeline from the dialog and opens it', async () => {

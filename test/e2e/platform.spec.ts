@@ -84,6 +84,7 @@ test('two people: create, find, rename, keep private, delete with confirmation',
   await expect(page.getByRole('status').getByText('Deleted “Iris species”')).toBeVisible();
   await expect(pipelineRow(page, 'Iris species')).toHaveCount(0);
   await expect(pipelineRow(page, 'Housing prices')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pipelines', level: 1 })).toBeFocused();
   await page.reload();
   await expect(pipelineRow(page, 'Housing prices')).toBeVisible();
   await expect(pipelineRow(page, 'Iris species')).toHaveCount(0);

@@ -25,7 +25,8 @@ export interface PipelineList {
   total(): number;
   offset(): number;
   limit: number;
-  refetch(): void;
+  /** Loads the current page again; resolves once it is shown (or failed). */
+  refetch(): Promise<void>;
   /** Puts a server answer (e.g. after rename) into its row. */
   replace(pipeline: PipelineSummary): void;
 }
@@ -50,7 +51,13 @@ export function createPipelineList(api: PipelinesApi, query: () => PipelineListQ
     total: () => (page.state === 'errored' ? 0 : (page.latest?.total ?? 0)),
     offset: () => (page.state === 'errored' ? 0 : (page.latest?.offset ?? 0)),
     limit: PAGE_SIZE,
-    refetch: () => void refetch(),
+    refetch: async () => {
+      try {
+        await refetch();
+      } catch {
+        // the resource holds the error and the page shows it
+      }
+    },
     replace(pipeline) {
       setItems((item) => item.id === pipeline.id, reconcile(pipeline));
     },

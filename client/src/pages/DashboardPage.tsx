@@ -46,17 +46,22 @@ export function DashboardPage() {
     list.replace(await api.pipelines.update(pipeline.id, { name }));
     toaster.show(`Renamed to “${name}”`);
   };
-  const deleted = (pipeline: PipelineSummary) => {
+  let heading: HTMLHeadingElement | undefined;
+  const deleted = async (pipeline: PipelineSummary) => {
     setDeleting(undefined);
     toaster.show(`Deleted “${pipeline.name}”`);
-    list.refetch();
+    await list.refetch();
+    // The row and its Delete button are gone: keep keyboard focus in the page, not on <body>.
+    if (document.activeElement === document.body || !document.activeElement?.isConnected) heading?.focus();
   };
 
   return (
     <div class="page">
       <header class="page-header">
         <div class="page-header__title">
-          <h1>Pipelines</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            Pipelines
+          </h1>
         </div>
         <button type="button" class="button button--primary" onClick={() => setCreating(true)}>
           <Plus size={16} aria-hidden="true" />
@@ -73,7 +78,7 @@ export function DashboardPage() {
 
       <Switch>
         <Match when={list.status() === 'error'}>
-          <ListError error={list.error()} onRetry={list.refetch} />
+          <ListError error={list.error()} onRetry={() => void list.refetch()} />
         </Match>
         <Match when={list.status() === 'loading'}>
           <PipelineTableSkeleton />
