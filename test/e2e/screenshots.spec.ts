@@ -67,6 +67,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(pipelineRow(page, 'Housing prices')).toBeVisible();
     await snap(page, `${scheme}-dashboard`);
 
+    // Keyboard focus is visible (after a key press, programmatic focus counts as keyboard focus).
+    await page.keyboard.press('Tab');
+    await pipelineRow(page, 'Customer churn').getByRole('button', { name: 'Filter by tag marketing' }).focus();
+    await snap(page, `${scheme}-dashboard-focus`);
+
     await page.getByRole('button', { name: 'New pipeline' }).click();
     const dialog = page.getByRole('dialog', { name: 'New pipeline' });
     await dialog.getByLabel('Tags').fill('vision');
