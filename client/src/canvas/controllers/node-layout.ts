@@ -13,13 +13,14 @@
 import type { Point, Rect } from './geometry.ts';
 
 export const NODE_WIDTH = 224;
-export const HEADER_HEIGHT = 56;
-export const PORT_ROW = 24;
+export const HEADER_HEIGHT = 52;
+export const PORT_ROW = 22;
 /** Space above and below the port rows. */
 export const PORTS_PADDING = 4;
 export const SUMMARY_LINE = 16;
-export const SUMMARY_PADDING = 10;
-export const SUMMARY_MAX_LINES = 3;
+export const SUMMARY_PADDING = 8;
+/** Two lines keep typical cards under 140 units: templates lay nodes out on 160-unit rows. */
+export const SUMMARY_MAX_LINES = 2;
 /** Heights are rounded up to this so card bottoms sit on the grid too. */
 export const HEIGHT_STEP = 8;
 

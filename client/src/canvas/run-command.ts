@@ -1,0 +1,171 @@
+/**
+ * Executes a keyboard command (see controllers/keyboard.ts) against the canvas runtime. The
+ * switch is exhaustive, so a new command cannot be added without deciding what it does here.
+ * Returns whether the key was used (the caller then prevents the browser's default).
+ */
+import { assertNever } from '../../../shared/doc/assert-never.ts';
+import { readCanvasClipboard, writeCanvasClipboard } from './clipboard.ts';
+import type { CanvasCommand } from './controllers/keyboard.ts';
+import type { PointerBinding } from './create-pointer-binding.ts';
+import { type FocusTarget, nextFocus } from './focus-walk.ts';
+import { type CanvasRuntime, describeNode } from './runtime.ts';
+import { displayPosition } from './store/node-records.ts';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function runCommand(command: CanvasCommand, rt: CanvasRuntime, binding: PointerBinding): boolean {
+  const selection = rt.selection();
+  switch (command.type) {
+    case 'nudge': {
+      if (selection.length === 0) return false;
+      const positions = new Map(
+        selection.flatMap((id) => {
+          const r = rt.nodes.get(id);
+          if (!r) return [];
+          const p = r.position();
+          return [[id, { x: p.x + command.dx, y: p.y + command.dy }] as const];
+        }),
+      );
+      rt.editor.move(positions);
+      return true;
+    }
+    case 'focus-next':
+    case 'focus-previous':
+      return walk(rt, command.type === 'focus-next' ? 1 : -1);
+    case 'delete': {
+      const edge = rt.selectedEdge();
+      if (selection.length === 0 && !edge) return false;
+      const names = selection.length === 1 ? describeNode(rt.registry, rt.nodes.get(selection[0])) : null;
+      const removed = rt.editor.remove(selection, edge ? [edge] : []);
+      rt.setSelection([]);
+      rt.setSelectedEdge(null);
+      rt.announce(
+        removed.nodes > 0
+          ? `Deleted ${names ?? plural(removed.nodes, 'node')}. Undo with Ctrl+Z.`
+          : `Deleted ${plural(removed.edges, 'connection')}`,
+      );
+      rt.root()?.focus({ preventScroll: true });
+      return true;
+    }
+    case 'copy':
+    case 'cut': {
+      if (selection.length === 0) return false;
+      void writeCanvasClipboard(rt.editor.copy(selection));
+      if (command.type === 'cut' && !rt.readOnly()) {
+        rt.editor.remove(selection, []);
+        rt.setSelection([]);
+        rt.announce(`Cut ${plural(selection.length, 'node')}`);
+      } else {
+        rt.announce(`Copied ${plural(selection.length, 'node')}`);
+      }
+      return true;
+    }
+    case 'paste': {
+      const at = rt.pointer();
+      void readCanvasClipboard().then((payload) => {
+        if (!payload || payload.nodes.length === 0) {
+          rt.notify('Nothing to paste: copy some nodes first', at, 'info');
+          return;
+        }
+        const result = rt.editor.paste(payload, at);
+        rt.setSelection(result.nodeIds);
+        rt.announce(`Pasted ${plural(result.nodeIds.length, 'node')}`);
+        if (result.skippedEdges.length > 0) {
+          rt.notify(`${plural(result.skippedEdges.length, 'connection')} could not be pasted`, at, 'info');
+        }
+      });
+      return true;
+    }
+    case 'duplicate': {
+      if (selection.length === 0) return false;
+      const result = rt.editor.paste(rt.editor.copy(selection), null);
+      rt.setSelection(result.nodeIds);
+      rt.announce(`Duplicated ${plural(result.nodeIds.length, 'node')}`);
+      return true;
+    }
+    case 'select-all':
+      rt.setSelection(rt.nodes.ids());
+      return true;
+    case 'undo':
+      rt.undo();
+      return true;
+    case 'redo':
+      rt.redo();
+      return true;
+    case 'palette':
+      rt.openPalette();
+      return true;
+    case 'help':
+      rt.toggleHelp();
+      return true;
+    case 'zoom-to-fit':
+      rt.zoomToFit();
+      return true;
+    case 'zoom-in':
+    case 'zoom-out':
+    case 'zoom-reset': {
+      const size = rt.size();
+      const centre = { x: size.width / 2, y: size.height / 2 };
+      if (command.type === 'zoom-in') binding.panZoom.zoomIn(centre);
+      else if (command.type === 'zoom-out') binding.panZoom.zoomOut(centre);
+      else {
+        const v = rt.viewport();
+        const anchor = { x: (centre.x - v.x) / v.zoom, y: (centre.y - v.y) / v.zoom };
+        rt.setViewport({ x: centre.x - anchor.x, y: centre.y - anchor.y, zoom: 1 }, 'user');
+      }
+      return true;
+    }
+    case 'tidy-up':
+      void rt.tidyUp();
+      return true;
+    case 'escape':
+      if (binding.cancel()) return true;
+      if (selection.length > 0 || rt.selectedEdge()) {
+        rt.setSelection([]);
+        rt.setSelectedEdge(null);
+        rt.root()?.focus({ preventScroll: true });
+        return true;
+      }
+      return false;
+    default:
+      return assertNever(command);
+  }
+}
+
+function currentFocus(rt: CanvasRuntime): FocusTarget | null {
+  const active = document.activeElement;
+  const root = rt.root();
+  if (!(active instanceof HTMLElement) || !root?.contains(active)) return null;
+  const node = active.closest<HTMLElement>('.node');
+  const nodeId = node?.dataset.nodeId;
+  if (!node || !nodeId) return null;
+  if (active === node) return { kind: 'node', nodeId };
+  const ports = [...node.querySelectorAll<HTMLElement>('button[data-port-id]')];
+  const index = ports.indexOf(active);
+  return index >= 0 ? { kind: 'port', nodeId, index } : { kind: 'node', nodeId };
+}
+
+function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
+  const root = rt.root();
+  if (!root) return false;
+  const cardOf = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`);
+  const target = nextFocus(
+    {
+      nodes: rt.nodes.all().map((r) => ({ id: r.id, position: displayPosition(r) })),
+      portCount: (id) => cardOf(id)?.querySelectorAll('button[data-port-id]').length ?? 0,
+      current: currentFocus(rt),
+      start: rt.selection()[0] ?? null,
+    },
+    direction,
+  );
+  if (!target) return false;
+  if (target.kind === 'node') {
+    rt.setSelection([target.nodeId]);
+    rt.focusNode(target.nodeId);
+  } else {
+    cardOf(target.nodeId)
+      ?.querySelectorAll<HTMLElement>('button[data-port-id]')
+      [target.index]?.focus({ preventScroll: true });
+  }
+  return true;
+}

@@ -1,0 +1,46 @@
+/**
+ * What every card, port and edge needs to know about the canvas, as per-key reactive reads.
+ * Each function subscribes only to the key it is asked about (selectors and keyed signals), so a
+ * change to one node's selection, problems or remote outline touches that node's card alone.
+ */
+import { createContext, useContext } from 'solid-js';
+import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
+import type { PortSide } from './controllers/node-layout.ts';
+import type { RemoteMark } from './store/remote-marks.ts';
+
+export interface CanvasProblem {
+  /** Absent for pipeline-wide problems (those belong in the Problems drawer, not on a node). */
+  nodeId?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** How a port looks during a connection drag. */
+export type PortState = 'source' | 'ok' | 'bad' | 'refused' | null;
+
+export interface CanvasScope {
+  registry: ComponentRegistry;
+  readOnly(): boolean;
+  isSelected(nodeId: string): boolean;
+  /** Inside the marquee being dragged (shown before the selection changes). */
+  isMarqueeHit(nodeId: string): boolean;
+  marks(nodeId: string): readonly RemoteMark[];
+  problems(nodeId: string): readonly CanvasProblem[];
+  isRunning(nodeId: string): boolean;
+  isHighlighted(nodeId: string): boolean;
+  portState(key: string): PortState;
+  isPortConnected(key: string): boolean;
+  isEdgeSelected(edgeId: string): boolean;
+}
+
+export function portKey(nodeId: string, side: PortSide, portId: string): string {
+  return `${nodeId}\u0000${side}\u0000${portId}`;
+}
+
+export const CanvasScopeContext = createContext<CanvasScope>();
+
+export function useCanvasScope(): CanvasScope {
+  const scope = useContext(CanvasScopeContext);
+  if (!scope) throw new Error('Canvas parts must render inside <PipelineCanvas>');
+  return scope;
+}

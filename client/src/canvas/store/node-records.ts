@@ -1,0 +1,187 @@
+/**
+ * Per-node reactive records over the document's `nodes` map: the fine-grained bridge between Yjs
+ * and Solid. One deep observer routes each Yjs event to the node it concerns and updates only that
+ * node's signals, so a remote edit of one parameter re-renders one summary line, not the graph.
+ * The list of ids changes only when nodes are added or removed.
+ *
+ * Reads go through `readNode` (shared/doc), which tolerates malformed nodes. Nothing here writes.
+ */
+import { type Accessor, batch, createSignal } from 'solid-js';
+import type * as Y from 'yjs';
+import type { JsonValue } from '../../../../shared/catalog/types.ts';
+import { getNodesMap, sortedKeys } from '../../../../shared/doc/layout.ts';
+import { readNode } from '../../../../shared/doc/reader.ts';
+import type { Point } from '../controllers/geometry.ts';
+import { createKeyedSignals } from './keyed-signals.ts';
+
+export interface NodeRecord {
+  readonly id: string;
+  type: Accessor<string>;
+  label: Accessor<string>;
+  /** The position stored in the document. */
+  position: Accessor<Point>;
+  params: Accessor<Readonly<Record<string, JsonValue>>>;
+  /** Where this client's own drag shows the node (null when not dragging it). */
+  localPreview: Accessor<Point | null>;
+  setLocalPreview(p: Point | null): void;
+  /** Where another person's drag shows the node, from awareness. */
+  remotePreview: Accessor<Point | null>;
+  setRemotePreview(p: Point | null): void;
+}
+
+/** Where the node is drawn: an own drag wins over a remote one, which wins over the document. */
+export function displayPosition(r: NodeRecord): Point {
+  return r.localPreview() ?? r.remotePreview() ?? r.position();
+}
+
+export interface NodeRecords {
+  ids: Accessor<readonly string[]>;
+  /** Non-reactive lookup. */
+  get(id: string): NodeRecord | undefined;
+  /** Reactive lookup: re-runs when a node of that id appears or disappears. */
+  watch(id: string): NodeRecord | undefined;
+  /** Non-reactive iteration over current records, in id-list order. */
+  all(): NodeRecord[];
+  /** Bumps whenever any node is added, removed or moved: for coarse views such as the minimap. */
+  revision: Accessor<number>;
+  /** Called after a remote or local write moved a node in the document. */
+  onPositionWritten(listener: (id: string) => void): () => void;
+  dispose(): void;
+}
+
+const samePoint = (a: Point | null, b: Point | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
+
+const sameParams = (a: Readonly<Record<string, JsonValue>>, b: Readonly<Record<string, JsonValue>>) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+interface Writable {
+  record: NodeRecord;
+  setType(v: string): void;
+  setLabel(v: string): void;
+  setPosition(v: Point): void;
+  setParams(v: Readonly<Record<string, JsonValue>>): void;
+}
+
+function makeRecord(id: string, initial: NonNullable<ReturnType<typeof readNode>>): Writable {
+  const [type, setType] = createSignal(initial.type);
+  const [label, setLabel] = createSignal(initial.label);
+  const [position, setPosition] = createSignal<Point>(
+    { x: initial.x ?? 0, y: initial.y ?? 0 },
+    { equals: samePoint },
+  );
+  const [params, setParams] = createSignal<Readonly<Record<string, JsonValue>>>(initial.params, {
+    equals: sameParams,
+  });
+  const [localPreview, setLocalPreview] = createSignal<Point | null>(null, { equals: samePoint });
+  const [remotePreview, setRemotePreview] = createSignal<Point | null>(null, { equals: samePoint });
+  return {
+    record: {
+      id,
+      type,
+      label,
+      position,
+      params,
+      localPreview,
+      setLocalPreview: (p) => setLocalPreview(p),
+      remotePreview,
+      setRemotePreview: (p) => setRemotePreview(p),
+    },
+    setType: (v) => setType(v),
+    setLabel: (v) => setLabel(v),
+    setPosition: (v) => setPosition(v),
+    setParams: (v) => setParams(() => v),
+  };
+}
+
+export function createNodeRecords(doc: Y.Doc): NodeRecords {
+  const nodesMap = getNodesMap(doc);
+  const records = new Map<string, Writable>();
+  const presence = createKeyedSignals<NodeRecord | undefined>(undefined);
+  const [ids, setIds] = createSignal<readonly string[]>([]);
+  const [revision, setRevision] = createSignal(0);
+  const positionListeners = new Set<(id: string) => void>();
+
+  /** Re-reads one node; returns whether its position changed. Adds, updates or removes it. */
+  function refresh(id: string): 'added' | 'removed' | 'moved' | 'same' {
+    const node = readNode(doc, id);
+    const existing = records.get(id);
+    if (!node) {
+      if (!existing) return 'same';
+      records.delete(id);
+      presence.set(id, undefined);
+      presence.forget(id);
+      return 'removed';
+    }
+    if (!existing) {
+      const created = makeRecord(id, node);
+      records.set(id, created);
+      presence.set(id, created.record);
+      return 'added';
+    }
+    const before = existing.record.position();
+    existing.setType(node.type);
+    existing.setLabel(node.label);
+    existing.setParams(node.params);
+    existing.setPosition({ x: node.x ?? 0, y: node.y ?? 0 });
+    const after = existing.record.position();
+    return before.x !== after.x || before.y !== after.y ? 'moved' : 'same';
+  }
+
+  const initial: string[] = [];
+  for (const id of sortedKeys(nodesMap)) if (refresh(id) === 'added') initial.push(id);
+  setIds(initial);
+
+  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const touched = new Set<string>();
+    for (const event of events) {
+      if (event.target === nodesMap) {
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
+      } else {
+        const nodeId = event.path[0];
+        if (typeof nodeId === 'string') touched.add(nodeId);
+      }
+    }
+    const moved: string[] = [];
+    batch(() => {
+      const added: string[] = [];
+      const removed = new Set<string>();
+      for (const id of touched) {
+        const change = refresh(id);
+        if (change === 'added') added.push(id);
+        else if (change === 'removed') removed.add(id);
+        else if (change === 'moved') moved.push(id);
+      }
+      if (added.length > 0 || removed.size > 0) {
+        const kept = removed.size > 0 ? ids().filter((id) => !removed.has(id)) : [...ids()];
+        setIds(kept.concat(added));
+      }
+      if (added.length > 0 || removed.size > 0 || moved.length > 0) setRevision((r) => r + 1);
+    });
+    for (const id of moved) for (const listener of positionListeners) listener(id);
+  };
+  nodesMap.observeDeep(observer);
+
+  return {
+    ids,
+    get: (id) => records.get(id)?.record,
+    watch: (id) => presence.get(id),
+    all: () => {
+      const out: NodeRecord[] = [];
+      for (const id of ids()) {
+        const r = records.get(id);
+        if (r) out.push(r.record);
+      }
+      return out;
+    },
+    revision,
+    onPositionWritten(listener) {
+      positionListeners.add(listener);
+      return () => positionListeners.delete(listener);
+    },
+    dispose() {
+      nodesMap.unobserveDeep(observer);
+      positionListeners.clear();
+    },
+  };
+}
