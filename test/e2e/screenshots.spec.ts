@@ -69,7 +69,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // Keyboard focus is visible (after a key press, programmatic focus counts as keyboard focus).
     await page.keyboard.press('Tab');
-    await pipelineRow(page, 'Customer churn').getByRole('button', { name: 'Filter by tag marketing' }).focus();
+    await pipelineRow(page, 'Customer churn')
+      .getByRole('button', { name: 'Filter by tag marketing' })
+      .focus();
     await snap(page, `${scheme}-dashboard-focus`);
 
     await page.getByRole('button', { name: 'New pipeline' }).click();
