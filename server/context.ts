@@ -1,10 +1,22 @@
-/** What every server module receives: configuration, database and logger (no globals). */
+/** What every server module receives: configuration, database, logger and the live documents (no globals). */
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
 
-export interface ServerContext {
+export interface CoreContext {
   config: ServerConfig;
   database: Database;
   logger: Logger;
+}
+
+/** What the HTTP API may do to live pipeline documents and the people connected to them. */
+export interface LiveDocuments {
+  /** Runs `change` on the pipeline's live document (loading it if needed); everyone connected sees it. */
+  changeDocument(pipelineId: string, change: (doc: import('yjs').Doc) => void): Promise<void>;
+  /** Closes one person's (or everyone's) sync connection to a pipeline, e.g. after a role change. */
+  disconnect(pipelineId: string, userId?: string): void;
+}
+
+export interface ServerContext extends CoreContext {
+  collab: LiveDocuments;
 }

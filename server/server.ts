@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createCollab } from './collab/collab.ts';
 import type { ServerConfig } from './config.ts';
-import type { ServerContext } from './context.ts';
+import type { CoreContext, ServerContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -19,15 +19,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.memoryDatabase ? undefined : config.dataDir,
   });
-  const context: ServerContext = { config, database, logger };
+  const core: CoreContext = { config, database, logger };
+  const collab = createCollab(core);
+  const context: ServerContext = { ...core, collab };
   const app = createApp(context);
   const httpServer = createAdaptorServer({ fetch: app.fetch });
-  const collab = createCollab(context);
   httpServer.on('upgrade', (request, socket, head) => {
     if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
   });

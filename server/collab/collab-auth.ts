@@ -6,7 +6,7 @@
 import type { onAuthenticatePayload } from '@hocuspocus/server';
 import type { MemberRole } from '../../shared/api/schemas.ts';
 import { readSessionCookie, validateSessionToken } from '../auth/sessions.ts';
-import type { ServerContext } from '../context.ts';
+import type { CoreContext } from '../context.ts';
 import { getRole } from '../pipelines/access.ts';
 import { pipelineIdOf } from './document-name.ts';
 
@@ -33,7 +33,7 @@ export class CollabAuthError extends Error {
 }
 
 export async function authenticateCollab(
-  ctx: ServerContext,
+  ctx: CoreContext,
   payload: Pick<onAuthenticatePayload, 'documentName' | 'requestHeaders' | 'connectionConfig'>,
 ): Promise<CollabContext> {
   const pipelineId = pipelineIdOf(payload.documentName);

@@ -10,7 +10,8 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { eq } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import type { ServerContext } from '../context.ts';
+import type { CoreContext, LiveDocuments } from '../context.ts';
+import { isForeignKeyViolation } from '../db/pg-errors.ts';
 import { pipelines } from '../db/schema.ts';
 import { isAllowedOriginHeader } from '../http/origin.ts';
 import { authenticateCollab, type CollabContext } from './collab-auth.ts';
@@ -30,18 +31,14 @@ const STORE_MAX_DEBOUNCE_MS = 10_000;
 /** Transaction origin of stored state applied while loading: not a new change, never re-logged. */
 const LOAD_ORIGIN = Symbol('dominoml.load');
 
-export interface Collab {
+export interface Collab extends LiveDocuments {
   hocuspocus: Hocuspocus<CollabContext>;
   /** Takes over `upgrade` requests for `/collab`; false for any other path. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Runs `change` on the pipeline's live document (loading it if needed) as a server transaction. */
-  changeDocument(pipelineId: string, change: (doc: Y.Doc) => void): Promise<void>;
-  /** Disconnects one person (or everyone) from a pipeline, e.g. after their role was removed. */
-  disconnect(pipelineId: string, userId?: string): void;
   close(): Promise<void>;
 }
 
-export function createCollab(ctx: ServerContext): Collab {
+export function createCollab(ctx: CoreContext): Collab {
   const log = ctx.logger.child({ module: 'collab' });
   const store = createDatabaseDocumentStore(ctx.database.db, log);
   const storesInFlight = new Set<Promise<void>>();
@@ -84,7 +81,10 @@ export function createCollab(ctx: ServerContext): Collab {
         await store.compact(pipelineId, () => Y.encodeStateAsUpdate(document));
         await mirrorMeta(pipelineId, document);
       })().catch((error: unknown) => {
-        log.error({ err: error, pipelineId }, 'failed to store a document');
+        // The pipeline was deleted while people had it open: there is nothing left to store into.
+        if (isForeignKeyViolation(error))
+          log.info({ pipelineId }, 'pipeline deleted; its open document was dropped');
+        else log.error({ err: error, pipelineId }, 'failed to store a document');
       });
       storesInFlight.add(stored);
       return stored.finally(() => storesInFlight.delete(stored));

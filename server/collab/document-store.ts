@@ -6,6 +6,7 @@
 import { and, asc, eq, lte, max } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/database.ts';
+import { isForeignKeyViolation } from '../db/pg-errors.ts';
 import { documents, documentUpdates } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 
@@ -50,7 +51,9 @@ export function createDatabaseDocumentStore(db: Db, logger: Logger): DocumentSto
           for (const w of waiters) w.resolve();
         },
         (error: unknown) => {
-          logger.error({ err: error, pipelineId }, 'failed to log a document update');
+          if (isForeignKeyViolation(error))
+            logger.info({ pipelineId }, 'update for a deleted pipeline dropped');
+          else logger.error({ err: error, pipelineId }, 'failed to log a document update');
           for (const w of waiters) w.reject(error);
         },
       )

@@ -30,3 +30,15 @@ export function uniqueViolationConstraint(error: unknown): string | null {
 export function isUniqueViolation(error: unknown): boolean {
   return uniqueViolationConstraint(error) !== null;
 }
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** True when `error` (or a cause below it) is a foreign-key violation, e.g. a row's parent was deleted. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const fields = current as PgErrorFields;
+    if (fields.code === FOREIGN_KEY_VIOLATION) return true;
+    current = fields.cause;
+  }
+  return false;
+}

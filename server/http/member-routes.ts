@@ -19,6 +19,8 @@ export function memberRoutes(ctx: ServerContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const { db } = ctx.database;
   const maxBytes = ctx.config.maxJsonBodyBytes;
+  /** A changed role takes effect on the sync connection too: it must authenticate again. */
+  const reconnect = (pipelineId: string, userId: string) => ctx.collab.disconnect(pipelineId, userId);
 
   routes.get('/', async (c) => {
     const { pipelineId } = await requirePipelineRole(c, db, 'viewer', 'see the members');
@@ -29,7 +31,9 @@ export function memberRoutes(ctx: ServerContext): Hono<AppEnv> {
     const { user, pipelineId } = await requirePipelineRole(c, db, 'owner', 'manage members');
     const { username, role } = await readJson(c, memberInviteSchema, maxBytes);
     const result = await setMemberRole(db, { pipelineId, actorId: user.id, target: { username }, role });
-    return c.json(unwrap(result, { user_not_found: `There is no user named "${username}"` }));
+    const member = unwrap(result, { user_not_found: `There is no user named "${username}"` });
+    reconnect(pipelineId, member.userId);
+    return c.json(member);
   });
 
   routes.put('/:userId', async (c) => {
@@ -37,7 +41,9 @@ export function memberRoutes(ctx: ServerContext): Hono<AppEnv> {
     const userId = memberIdParam(c);
     const { role } = await readJson(c, memberRoleChangeSchema, maxBytes);
     const result = await setMemberRole(db, { pipelineId, actorId: user.id, target: { userId }, role });
-    return c.json(unwrap(result));
+    const member = unwrap(result);
+    reconnect(pipelineId, member.userId);
+    return c.json(member);
   });
 
   routes.delete('/:userId', async (c) => {
@@ -45,6 +51,7 @@ export function memberRoutes(ctx: ServerContext): Hono<AppEnv> {
     const { user, pipelineId } = await requirePipelineRole(c, db, 'viewer', 'see the members');
     const userId = memberIdParam(c);
     unwrap(await removeMember(db, { pipelineId, actorId: user.id, userId }));
+    reconnect(pipelineId, userId);
     return c.body(null, 204);
   });
 

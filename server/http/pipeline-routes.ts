@@ -5,6 +5,7 @@ import {
   pipelineListQuerySchema,
   pipelinePatchSchema,
 } from '../../shared/api/schemas.ts';
+import { MIGRATION_ORIGIN, setMeta } from '../../shared/doc/index.ts';
 import type { ServerContext } from '../context.ts';
 import {
   createPipeline,
@@ -47,6 +48,9 @@ export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
     const { user, pipelineId } = await requirePipelineRole(c, db, 'editor', 'change this pipeline');
     const changes = await readJson(c, pipelinePatchSchema, maxBytes);
     await updatePipeline(db, pipelineId, changes);
+    // The document is where name, description and tags live (the table mirrors it on every store),
+    // so the change goes there too, and everyone with the pipeline open sees it.
+    await ctx.collab.changeDocument(pipelineId, (doc) => setMeta(doc, MIGRATION_ORIGIN, changes));
     const summary = await getPipelineSummary(db, pipelineId, user.id);
     if (!summary) throw pipelineNotFound();
     return c.json(summary);
@@ -55,6 +59,7 @@ export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
   routes.delete('/:id', async (c) => {
     const { pipelineId } = await requirePipelineRole(c, db, 'owner', 'delete this pipeline');
     await deletePipeline(db, pipelineId);
+    ctx.collab.disconnect(pipelineId);
     return c.body(null, 204);
   });
 

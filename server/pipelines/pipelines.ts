@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { pipelineListQuerySchema } from '../../shared/api/schemas.ts';
 import type { Page, PipelineSummary, User } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
-import { pipelineMembers, pipelines, users } from '../db/schema.ts';
+import { documents, pipelineMembers, pipelines, users } from '../db/schema.ts';
+import { initialDocumentState } from './initial-document.ts';
 import { containsPattern } from './like-pattern.ts';
 
 export interface PipelineFields {
@@ -110,6 +111,7 @@ export async function createPipeline(db: Db, owner: User, fields: PipelineFields
       .values({ ownerId: owner.id, ...fields, tags: uniqueTags(fields.tags) })
       .returning();
     await tx.insert(pipelineMembers).values({ pipelineId: pipeline!.id, userId: owner.id, role: 'owner' });
+    await tx.insert(documents).values({ pipelineId: pipeline!.id, state: initialDocumentState(fields) });
     return pipeline!;
   });
   return toSummary({ ...row, ownerUsername: owner.username, role: 'owner' });

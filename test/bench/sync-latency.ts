@@ -32,8 +32,16 @@ interface Target {
   close(): Promise<void>;
 }
 
-function spawnAndWait(args: string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnAndWait(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -69,7 +77,11 @@ async function ourServer(): Promise<Target> {
       headers: { 'content-type': 'application/json', origin: url, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     });
-  const reg = await post('/api/auth/register', { username: 'bench', email: 'bench@example.test', password: 'benchmark-password' });
+  const reg = await post('/api/auth/register', {
+    username: 'bench',
+    email: 'bench@example.test',
+    password: 'benchmark-password',
+  });
   const cookie = reg.headers.getSetCookie()[0]!.split(';')[0]!;
   const pipeline = (await (await post('/api/pipelines', { name: 'Bench' }, cookie)).json()) as { id: string };
   const HeaderedWebSocket = class extends WebSocket {
@@ -80,7 +92,10 @@ async function ourServer(): Promise<Target> {
   return {
     name: 'DominoML (Hocuspocus + auth + persistence)',
     async connect() {
-      const socket = new HocuspocusProviderWebsocket({ url: `${url.replace('http', 'ws')}/collab`, WebSocketPolyfill: HeaderedWebSocket });
+      const socket = new HocuspocusProviderWebsocket({
+        url: `${url.replace('http', 'ws')}/collab`,
+        WebSocketPolyfill: HeaderedWebSocket,
+      });
       const doc = new Y.Doc();
       const synced = new Promise<void>((resolve, reject) => {
         const provider = new HocuspocusProvider({
@@ -109,13 +124,21 @@ async function ourServer(): Promise<Target> {
 const clients: (() => void)[] = [];
 
 async function baselineServer(): Promise<Target> {
-  const { child, match } = await spawnAndWait(['test/bench/baseline-y-websocket-server.ts'], {}, /listening (\d+)/);
+  const { child, match } = await spawnAndWait(
+    ['test/bench/baseline-y-websocket-server.ts'],
+    {},
+    /listening (\d+)/,
+  );
   const url = `ws://127.0.0.1:${match[1]}`;
   return {
     name: 'baseline (@y/websocket-server + y-websocket)',
     async connect() {
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(url, 'bench', doc, { WebSocketPolyfill: WebSocket as never });
+      const provider = new WebsocketProvider(url, 'bench', doc, {
+        WebSocketPolyfill: WebSocket as never,
+        // Same-process clients would otherwise talk over BroadcastChannel and skip the server.
+        disableBc: true,
+      });
       await new Promise<void>((resolve) => {
         if (provider.synced) resolve();
         else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
@@ -126,10 +149,10 @@ async function baselineServer(): Promise<Target> {
   };
 }
 
-/** Round-robin edits; resolves with one latency sample per (edit, receiving client). */
-async function measure(connected: Client[], edits: number): Promise<number[]> {
-  const samples: number[] = [];
-  const nodeId = 'bench-node';
+const nodeId = 'bench-node';
+
+/** One node every client has, whose position the edits move. */
+async function addBenchNode(connected: Client[]): Promise<void> {
   const first = connected[0]!;
   first.doc.transact(() => {
     const node = new Y.Map<unknown>();
@@ -137,14 +160,20 @@ async function measure(connected: Client[], edits: number): Promise<number[]> {
     first.doc.getMap('nodes').set(nodeId, node);
   });
   await Promise.all(connected.map((c) => until(c.doc, () => c.doc.getMap('nodes').has(nodeId))));
-  for (let k = 1; k <= edits; k++) {
+}
+
+/** Round-robin edits; resolves with one latency sample per (edit, receiving client). */
+async function measure(connected: Client[], from: number, edits: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let k = from; k < from + edits; k++) {
     const sender = connected[k % connected.length]!;
     const receivers = connected.filter((c) => c !== sender);
     const started = performance.now();
     const arrivals = receivers.map((c) =>
-      until(c.doc, () => (c.doc.getMap('nodes').get(nodeId) as Y.Map<unknown> | undefined)?.get('x') === k).then(
-        () => performance.now() - started,
-      ),
+      until(
+        c.doc,
+        () => (c.doc.getMap('nodes').get(nodeId) as Y.Map<unknown> | undefined)?.get('x') === k,
+      ).then(() => performance.now() - started),
     );
     (sender.doc.getMap('nodes').get(nodeId) as Y.Map<unknown>).set('x', k);
     samples.push(...(await Promise.all(arrivals)));
@@ -172,13 +201,16 @@ export async function runSyncLatencyBench(): Promise<string> {
       const target = await make();
       const connected: Client[] = [];
       for (let i = 0; i < count; i++) connected.push(await target.connect());
-      await measure(connected, WARMUP_EDITS);
-      results.push(summarize(await measure(connected, EDITS)));
+      await addBenchNode(connected);
+      await measure(connected, 1, WARMUP_EDITS);
+      results.push(summarize(await measure(connected, 1 + WARMUP_EDITS, EDITS)));
       for (const c of connected) c.destroy();
       await target.close();
     }
     rows.push({ clients: count, ours: results[0]!, base: results[1]! });
-    console.log(`sync latency, ${count} clients: ours p50 ${ms(results[0]!.p50)} p99 ${ms(results[0]!.p99)}; baseline p50 ${ms(results[1]!.p50)} p99 ${ms(results[1]!.p99)}`);
+    console.log(
+      `sync latency, ${count} clients: ours p50 ${ms(results[0]!.p50)} p99 ${ms(results[0]!.p99)}; baseline p50 ${ms(results[1]!.p50)} p99 ${ms(results[1]!.p99)}`,
+    );
   }
   const lines = [
     '## Sync: edit-to-remote latency (loopback)',
