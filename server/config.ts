@@ -41,7 +41,10 @@ export interface ServerConfig {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
   const port = env.PORT === undefined ? 3000 : Number.parseInt(env.PORT, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);

@@ -1,5 +1,5 @@
 /** Structured JSON logs (pino). One root logger per server; modules take a child with their name. */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 

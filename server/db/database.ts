@@ -22,7 +22,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Runs a query that needs no result, on either driver. */
+  /** Closes connections (PostgreSQL) or the embedded instance and its directory lock (PGlite). */
   close(): Promise<void>;
 }
 

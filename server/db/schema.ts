@@ -68,10 +68,7 @@ export const pipelines = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    tags: text('tags')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     isPublic: boolean('is_public').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
