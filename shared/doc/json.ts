@@ -48,9 +48,8 @@ export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
 export function cloneJson<T extends JsonValue>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
-  const copy: Record<string, JsonValue> = {};
-  for (const key of Object.keys(value)) copy[key] = cloneJson(value[key]);
-  return copy as T;
+  // fromEntries defines own properties, so even a `__proto__` key could not reach the prototype.
+  return Object.fromEntries(Object.keys(value).map((key) => [key, cloneJson(value[key])])) as T;
 }
 
 /** Structural equality of JSON values (object key order does not matter). */

@@ -15,7 +15,13 @@ import { addNode } from '../../shared/doc/nodes.ts';
 import { createUserOrigin } from '../../shared/doc/origins.ts';
 import { setParam } from '../../shared/doc/params.ts';
 import { readDocument, toGraph } from '../../shared/doc/reader.ts';
-import { countUpdates, newPipelineDoc, TEST_REGISTRY, TEST_RULES } from './helpers/doc-fixtures.ts';
+import {
+  containsProtoKey,
+  countUpdates,
+  newPipelineDoc,
+  TEST_REGISTRY,
+  TEST_RULES,
+} from './helpers/doc-fixtures.ts';
 
 const me = createUserOrigin('alice');
 
@@ -234,10 +240,7 @@ describe('parseClipboard', () => {
         const parsed = parseClipboard(text);
         const unique = new Set(nodes.map((node) => node.id)).size === nodes.length;
         const safe = nodes.every(
-          (node) =>
-            node.id !== '__proto__' &&
-            node.type !== '__proto__' &&
-            !('__proto__' in node.params && Object.hasOwn(node.params, '__proto__')),
+          (node) => node.id !== '__proto__' && node.type !== '__proto__' && !containsProtoKey(node.params),
         );
         if (parsed) expect(parsed).toEqual(JSON.parse(text));
         // -0 stringifies as 0, and JSON has no other way to lose a value, so valid input parses.

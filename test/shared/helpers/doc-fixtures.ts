@@ -146,3 +146,12 @@ export function newPipelineDoc(name = 'Test pipeline'): Y.Doc {
   initDocument(doc, { name });
   return doc;
 }
+
+/** Whether a value holds a `__proto__` key at any depth (fast-check generates them on purpose). */
+export function containsProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(containsProtoKey);
+  return Object.keys(value).some(
+    (key) => key === '__proto__' || containsProtoKey((value as Record<string, unknown>)[key]),
+  );
+}
