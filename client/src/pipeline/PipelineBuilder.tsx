@@ -144,7 +144,8 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
               userOrigin={history.origin}
               undoManager={history.manager}
               loaded={sync.loadedFromDisk()}
-              followUserClientId={following.clientId() ?? undefined}
+              followUserClientId={following.clientId()}
+              onFollowEnd={() => following.follow(null)}
             />
             <Show when={following.person()}>
               {(person) => (

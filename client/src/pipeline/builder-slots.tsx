@@ -1,15 +1,17 @@
 /**
  * The places in the builder that other parts of the client fill: the canvas (client/src/canvas)
- * and the library and inspector panels (client/src/panels). Until those land, each slot says
+ * and the library and inspector panels (client/src/panels). Until a part lands, its slot says
  * plainly what will be there; none of them pretends to work.
  */
 
 import { Show } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { catalog } from '../../../shared/catalog/catalog.ts';
 import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
+import { type CanvasApi, PipelineCanvas } from '../canvas/PipelineCanvas.tsx';
 import { Spinner } from '../components/Spinner.tsx';
-import { Blocks, MousePointer2, Workflow } from './icons.ts';
+import { Blocks, MousePointer2 } from './icons.ts';
 
 export interface CanvasSlotProps {
   doc: Y.Doc;
@@ -20,7 +22,10 @@ export interface CanvasSlotProps {
   undoManager: Y.UndoManager;
   /** The device's copy is in the document: render now, even offline. */
   loaded: boolean;
-  followUserClientId: number | undefined;
+  followUserClientId: number | null;
+  onFollowEnd: () => void;
+  onSelectionChange?: (ids: string[]) => void;
+  onReady?: (api: CanvasApi) => void;
 }
 
 export function CanvasSlot(props: CanvasSlotProps) {
@@ -34,14 +39,19 @@ export function CanvasSlot(props: CanvasSlotProps) {
         </div>
       }
     >
-      <div class="slot slot--canvas">
-        <Workflow size={28} aria-hidden="true" />
-        <p class="slot__title">The canvas is on its way</p>
-        <p class="slot__text">
-          Soon you will drag scikit-learn components here and wire them together. Renaming the pipeline and
-          sharing it already work, live for everyone here.
-        </p>
-      </div>
+      <PipelineCanvas
+        doc={props.doc}
+        registry={catalog}
+        readOnly={props.readOnly}
+        userOrigin={props.userOrigin}
+        undoManager={props.undoManager}
+        awareness={props.awareness}
+        localUser={props.localUser}
+        followUserClientId={props.followUserClientId}
+        onFollowEnd={props.onFollowEnd}
+        onSelectionChange={props.onSelectionChange}
+        onReady={props.onReady}
+      />
     </Show>
   );
 }
