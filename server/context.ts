@@ -13,6 +13,8 @@ export interface CoreContext {
 export interface LiveDocuments {
   /** Runs `change` on the pipeline's live document (loading it if needed); everyone connected sees it. */
   changeDocument(pipelineId: string, change: (doc: import('yjs').Doc) => void): Promise<void>;
+  /** Reads the pipeline's current document (live if open, else stored) without keeping it loaded. */
+  readDocument<T>(pipelineId: string, read: (doc: import('yjs').Doc) => T): Promise<T>;
   /** Closes one person's (or everyone's) sync connection to a pipeline, e.g. after a role change. */
   disconnect(pipelineId: string, userId?: string): void;
 }

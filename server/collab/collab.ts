@@ -133,6 +133,16 @@ export function createCollab(ctx: CoreContext): Collab {
       }
     },
 
+    async readDocument(pipelineId, read) {
+      const connection = await hocuspocus.openDirectConnection(documentNameFor(pipelineId));
+      try {
+        if (!connection.document) throw new Error(`document of pipeline ${pipelineId} did not load`);
+        return read(connection.document);
+      } finally {
+        await connection.disconnect();
+      }
+    },
+
     disconnect(pipelineId, userId) {
       const document = hocuspocus.documents.get(documentNameFor(pipelineId));
       if (!document) return;

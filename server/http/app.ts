@@ -9,6 +9,7 @@ import { type Context, Hono } from 'hono';
 import type { Health } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
+import { componentRoutes, templateRoutes } from './catalog-routes.ts';
 import { ApiError, errorResponse } from './errors.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
@@ -50,6 +51,8 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json<Health>({ ok: true, database: ctx.database.kind, version: VERSION }));
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/pipelines', pipelineRoutes(ctx));
+  app.route('/api/components', componentRoutes());
+  app.route('/api/templates', templateRoutes());
 
   // Last: the client's catch-all routes. Unknown API paths must not get the app shell.
   app.all('/api/*', noApiRoute);

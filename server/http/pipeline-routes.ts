@@ -6,6 +6,7 @@ import {
   pipelinePatchSchema,
 } from '../../shared/api/schemas.ts';
 import { MIGRATION_ORIGIN, setMeta } from '../../shared/doc/index.ts';
+import { findTemplate } from '../../shared/templates/index.ts';
 import type { ServerContext } from '../context.ts';
 import {
   createPipeline,
@@ -14,6 +15,8 @@ import {
   listPipelines,
   updatePipeline,
 } from '../pipelines/pipelines.ts';
+import { ApiError } from './errors.ts';
+import { exportRoutes } from './export-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { pipelineNotFound, requirePipelineRole } from './pipeline-access.ts';
 import { type AppEnv, requireUser } from './session-middleware.ts';
@@ -32,9 +35,19 @@ export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
 
   routes.post('/', async (c) => {
     const user = requireUser(c);
-    // `template` is accepted for the catalog issue, which fills the new document from it.
-    const { name, description, tags } = await readJson(c, pipelineCreateSchema, maxBytes);
-    return c.json(await createPipeline(db, user, { name, description, tags }), 201);
+    const {
+      name,
+      description,
+      tags,
+      template: templateId,
+    } = await readJson(c, pipelineCreateSchema, maxBytes);
+    const template = templateId === undefined ? undefined : findTemplate(templateId);
+    if (templateId !== undefined && !template) {
+      throw new ApiError(400, 'validation_failed', `There is no template "${templateId}"`, {
+        template: 'Unknown template',
+      });
+    }
+    return c.json(await createPipeline(db, user, { name, description, tags }, template), 201);
   });
 
   routes.get('/:id', async (c) => {
@@ -64,5 +77,6 @@ export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
   });
 
   routes.route('/:id/members', memberRoutes(ctx));
+  routes.route('/:id/export', exportRoutes(ctx));
   return routes;
 }

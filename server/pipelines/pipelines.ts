@@ -6,6 +6,7 @@ import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { pipelineListQuerySchema } from '../../shared/api/schemas.ts';
 import type { Page, PipelineSummary, User } from '../../shared/api/types.ts';
+import type { PipelineTemplate } from '../../shared/templates/index.ts';
 import type { Db } from '../db/database.ts';
 import { documents, pipelineMembers, pipelines, users } from '../db/schema.ts';
 import { initialDocumentState } from './initial-document.ts';
@@ -104,14 +105,21 @@ export async function getPipelineSummary(
 }
 
 /** Creates the pipeline and its owner membership together: a pipeline never exists without an owner. */
-export async function createPipeline(db: Db, owner: User, fields: PipelineFields): Promise<PipelineSummary> {
+export async function createPipeline(
+  db: Db,
+  owner: User,
+  fields: PipelineFields,
+  template?: PipelineTemplate,
+): Promise<PipelineSummary> {
   const row = await db.transaction(async (tx) => {
     const [pipeline] = await tx
       .insert(pipelines)
       .values({ ownerId: owner.id, ...fields, tags: uniqueTags(fields.tags) })
       .returning();
     await tx.insert(pipelineMembers).values({ pipelineId: pipeline!.id, userId: owner.id, role: 'owner' });
-    await tx.insert(documents).values({ pipelineId: pipeline!.id, state: initialDocumentState(fields) });
+    await tx
+      .insert(documents)
+      .values({ pipelineId: pipeline!.id, state: initialDocumentState(fields, template) });
     return pipeline!;
   });
   return toSummary({ ...row, ownerUsername: owner.username, role: 'owner' });
