@@ -4,9 +4,11 @@
  * Documents load from and store to the database (document-store.ts): every update is logged
  * within milliseconds, and full snapshots are taken on Hocuspocus's debounced store.
  */
+
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin } from '@hocuspocus/server';
 import { eq } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -19,6 +21,7 @@ import { readDocumentMeta } from './document-meta.ts';
 import { documentNameFor, pipelineIdOf } from './document-name.ts';
 import { createDatabaseDocumentStore } from './document-store.ts';
 import { assertWellFormedMessage } from './message-guard.ts';
+import { createRedisExtension } from './redis-extension.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -49,6 +52,9 @@ export function createCollab(ctx: CoreContext): Collab {
     quiet: true,
     debounce: STORE_DEBOUNCE_MS,
     maxDebounce: STORE_MAX_DEBOUNCE_MS,
+    extensions: ctx.config.redisUrl
+      ? [createRedisExtension(ctx.config.redisUrl, `dominoml-${randomUUID()}`)]
+      : [],
 
     onAuthenticate: (payload) => authenticateCollab(ctx, payload),
 
@@ -67,6 +73,8 @@ export function createCollab(ctx: CoreContext): Collab {
 
     async onChange({ documentName, update, transactionOrigin }) {
       if (transactionOrigin === LOAD_ORIGIN) return;
+      // Relayed from another server process through Redis: that process logged it already.
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return;
       const pipelineId = pipelineIdOf(documentName);
       if (!pipelineId) return;
       store.append(pipelineId, update).catch(() => {
