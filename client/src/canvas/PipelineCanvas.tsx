@@ -44,6 +44,7 @@ import {
   visibleRect,
 } from './controllers/viewport.ts';
 import { createPointerBinding } from './create-pointer-binding.ts';
+import { COMPONENT_DRAG_TYPE } from './drag-type.ts';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { makeCanvasEditor } from './editor.ts';
@@ -64,8 +65,7 @@ import { createPresence } from './store/presence.ts';
 import { makeRemoteDragApplier, type RemoteMark, remoteSelections, sameMarks } from './store/remote-marks.ts';
 import { ZoomControls } from './ZoomControls.tsx';
 
-/** MIME type of a component dragged from the library (`ComponentDef.id` as text). */
-export const COMPONENT_DRAG_TYPE = 'application/x-dominoml-component';
+export { COMPONENT_DRAG_TYPE };
 
 /** How long a notice stays up. */
 const NOTICE_MS = 2600;

@@ -40,6 +40,7 @@ import Grid2x2CheckIcon from 'lucide-solid/icons/grid-2x2-check';
 import Grid3x3Icon from 'lucide-solid/icons/grid-3x3';
 import GripVerticalIcon from 'lucide-solid/icons/grip-vertical';
 import HeartPulseIcon from 'lucide-solid/icons/heart-pulse';
+import InfoIcon from 'lucide-solid/icons/info';
 import LayersIcon from 'lucide-solid/icons/layers';
 import LayoutGridIcon from 'lucide-solid/icons/layout-grid';
 import ListChecksIcon from 'lucide-solid/icons/list-checks';
@@ -47,11 +48,13 @@ import ListOrderedIcon from 'lucide-solid/icons/list-ordered';
 import MaximizeIcon from 'lucide-solid/icons/maximize';
 import MergeIcon from 'lucide-solid/icons/merge';
 import MinusIcon from 'lucide-solid/icons/minus';
+import MousePointer2Icon from 'lucide-solid/icons/mouse-pointer-2';
 import MoveHorizontalIcon from 'lucide-solid/icons/move-horizontal';
 import PaintBucketIcon from 'lucide-solid/icons/paint-bucket';
 import PlayIcon from 'lucide-solid/icons/play';
 import PlusIcon from 'lucide-solid/icons/plus';
 import RocketIcon from 'lucide-solid/icons/rocket';
+import RotateCcwIcon from 'lucide-solid/icons/rotate-ccw';
 import SaveIcon from 'lucide-solid/icons/save';
 import ScalingIcon from 'lucide-solid/icons/scaling';
 import SearchIcon from 'lucide-solid/icons/search';
@@ -92,6 +95,10 @@ export const Search = asIcon(SearchIcon);
 export const TriangleAlert = asIcon(TriangleAlertIcon);
 export const Workflow = asIcon(WorkflowIcon);
 export const X = asIcon(XIcon);
+export const RotateCcw = asIcon(RotateCcwIcon);
+export const MousePointer2 = asIcon(MousePointer2Icon);
+export const Boxes = asIcon(BoxesIcon);
+export const Info = asIcon(InfoIcon);
 
 export const COMPONENT_ICONS: Readonly<Record<string, IconComponent>> = {
   activity: asIcon(ActivityIcon),
