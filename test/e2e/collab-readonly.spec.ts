@@ -57,3 +57,31 @@ test('people who are not members get a clear "not found" with a way back', async
   await stranger.page.getByRole('link', { name: 'Back to your pipelines' }).click();
   await expect(stranger.page.getByRole('heading', { name: 'Pipelines', level: 1 })).toBeVisible();
 });
+
+test('an editor demoted while on the page turns read-only at once, and a removed one is told', async ({
+  browser,
+}) => {
+  const owner = await newPerson(browser, 'owner');
+  const editor = await newPerson(browser, 'editor');
+  const pipeline = await createSharedPipeline(owner, 'Changing roles', [{ person: editor, role: 'editor' }]);
+  await openPipeline(owner.page, pipeline.id);
+  await openPipeline(editor.page, pipeline.id);
+  await expect(pipelineName(editor.page)).toHaveRole('button');
+
+  await owner.page.getByRole('button', { name: 'Share' }).click();
+  const dialog = owner.page.getByRole('dialog', { name: 'Share “Changing roles”' });
+  const editorRow = dialog.getByTestId('member-row').filter({ hasText: editor.account.username });
+  await editorRow
+    .getByRole('combobox', { name: `Role of ${editor.account.username}` })
+    .selectOption('viewer');
+  await expect(editor.page.getByTestId('role-badge')).toHaveText('View only');
+  await expect(pipelineName(editor.page)).not.toHaveRole('button');
+
+  await editorRow.getByRole('button', { name: `Remove ${editor.account.username}` }).click();
+  await editorRow.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog.getByTestId('member-row')).toHaveCount(1);
+  await expect(
+    editor.page.getByRole('heading', { name: 'You no longer have access to this pipeline' }),
+  ).toBeVisible();
+  await expect(editor.page.getByRole('link', { name: 'Back to your pipelines' })).toBeVisible();
+});

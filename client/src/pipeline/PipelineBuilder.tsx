@@ -5,6 +5,7 @@
  */
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { PipelineSummary, User } from '../../../shared/api/types.ts';
 import { gesture, initDocument, setMeta } from '../../../shared/doc/index.ts';
 import type { Api } from '../api/api.ts';
@@ -53,7 +54,15 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const meta = createDocMeta(sync.doc);
   const members = makeMembersApi(props.api.http);
 
-  const readOnly = createMemo(() => !canEdit(summary.role) || sync.serverReadOnly() === true);
+  // The sync connection has the last word on writing: the summary may be a cached copy, or an
+  // owner may change the role while the page is open (the server then reconnects everyone).
+  const role = createMemo<MemberRole>(() => {
+    const serverReadOnly = sync.serverReadOnly();
+    if (serverReadOnly === true && canEdit(summary.role)) return 'viewer';
+    if (serverReadOnly === false && !canEdit(summary.role)) return 'editor';
+    return summary.role;
+  });
+  const readOnly = () => !canEdit(role());
   const name = () => meta().name || summary.name;
   createPageTitle(name);
 
@@ -92,7 +101,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
     <div class="builder" data-testid="pipeline-builder">
       <BuilderTopBar
         name={name()}
-        role={summary.role}
+        role={role()}
         readOnly={readOnly()}
         onRename={rename}
         status={sync.status()}

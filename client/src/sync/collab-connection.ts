@@ -56,6 +56,10 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
     for (const listener of listeners) listener(event);
   };
 
+  // Whether we want a socket. The provider's own `connect()` is a no-op while an old socket is
+  // still closing, so a reconnect requested in that window is carried out once the close lands.
+  let wanted = false;
+
   // The socket waits for `connect()`: the page loads the local copy first and may be offline.
   const socket = new HocuspocusProviderWebsocket({ url: options.url, autoConnect: false });
   const provider = new HocuspocusProvider({
@@ -70,16 +74,25 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
     onAuthenticationFailed: () => emit({ type: 'authentication-failed' }),
     onSynced: () => emit({ type: 'synced' }),
     onUnsyncedChanges: ({ number }) => emit({ type: 'unconfirmed', count: number }),
+    // Fires for a closed socket and for a document the server closed on an open socket (it
+    // does that when the person's role changes or they lose access). The provider never asks for
+    // a closed document again on its own, so open a fresh socket: it authenticates anew and the
+    // server answers with the current role, or refuses.
+    onClose: () => {
+      if (socket.status === WebSocketStatus.Connected && wanted) reopen();
+    },
   });
   provider.attach();
 
-  // Whether we want a socket. The provider's own `connect()` is a no-op while an old socket is
-  // still closing, so a reconnect requested in that window is carried out once the close lands.
-  let wanted = false;
   socket.on('disconnect', () => {
     if (wanted && !socket.shouldConnect) void socket.connect();
   });
   const closing = () => socket.status !== WebSocketStatus.Disconnected && !socket.shouldConnect;
+  const reopen = () => {
+    wanted = true;
+    if (socket.status === WebSocketStatus.Disconnected) void socket.connect();
+    else socket.disconnect(); // the 'disconnect' listener above opens the new socket
+  };
 
   return {
     origin: provider,
@@ -95,11 +108,7 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
       wanted = false;
       socket.disconnect();
     },
-    reconnect() {
-      wanted = true;
-      if (socket.status === WebSocketStatus.Disconnected) void socket.connect();
-      else socket.disconnect(); // the 'disconnect' listener above opens the new socket
-    },
+    reconnect: reopen,
     destroy() {
       wanted = false;
       listeners.clear();
