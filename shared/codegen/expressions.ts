@@ -20,7 +20,8 @@ export function paramValueExpr(param: ParamDef, value: ResolvedParams[string], i
   if (symbolModule && typeof value === 'string' && param.choices?.includes(value)) {
     return atom(imports.from(symbolModule, value));
   }
-  return atom(pyLiteral(value, { float: param.kind === 'float', tuple: param.python?.tuple }));
+  const float = param.kind === 'float' || param.list?.of === 'float';
+  return atom(pyLiteral(value, { float, tuple: param.python?.tuple }));
 }
 
 /** Keyword arguments that differ from scikit-learn's defaults (or must always be written). */
@@ -29,7 +30,7 @@ export function constructorArgs(def: ComponentDef, params: ResolvedParams, impor
   for (const param of def.params) {
     const emit = param.python?.emit ?? 'keyword';
     if (emit === 'none') continue;
-    const value = params[param.name] ?? param.default;
+    const value = Object.hasOwn(params, param.name) ? params[param.name]! : param.default;
     if (emit === 'keyword' && jsonEquals(value, libraryDefault(param))) continue;
     args.push(keyword(pyIdentifier(param.python?.arg ?? param.name), paramValueExpr(param, value, imports)));
   }

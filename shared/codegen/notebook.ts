@@ -25,15 +25,16 @@ function sourceLines(lines: readonly string[]): string[] {
 
 /**
  * Text shown in Markdown exactly as written: controls become spaces, and every ASCII punctuation
- * character is backslash-escaped (CommonMark allows escaping any of them), so a label cannot open
- * a link, inline HTML or a heading.
+ * character that can mean something in Jupyter's Markdown (emphasis, links, HTML, headings, lists,
+ * tables, `$` for MathJax) is backslash-escaped, which CommonMark allows for any punctuation. So a
+ * label cannot open a link, inline HTML or a formula.
  */
 export function markdownText(text: string): string {
   return text
     .replace(/[\p{C}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
+    .replace(/[\\`*_{}[\]<>()#+\-.!|~&$^=]/g, (char) => `\\${char}`);
 }
 
 export function generateNotebook(

@@ -8,7 +8,7 @@ import { resolveParams } from '../analysis/param-values.ts';
 import { analyzeData } from '../analysis/tables.ts';
 import { topologicalOrder } from '../analysis/topology.ts';
 import type { ComponentCategory, ComponentRegistry } from '../catalog/types.ts';
-import type { PipelineGraph } from '../graph/types.ts';
+import type { PipelineGraph, PipelineNode } from '../graph/types.ts';
 import type { FlowValue, StageContext } from './context.ts';
 import { ImportSet } from './imports.ts';
 import type { CodeLine } from './lines.ts';
@@ -37,6 +37,11 @@ export interface ScriptPlan {
   runtime: string[];
   stages: PlannedStage[];
   skipped: SkippedNode[];
+}
+
+/** A node's label; documents from other writers may hold anything there. */
+function labelOf(node: PipelineNode): string {
+  return typeof node.label === 'string' ? node.label : '';
 }
 
 /** Names the runtime defines at module level; stage variables must not shadow them. */
@@ -97,7 +102,7 @@ export function planScript(graph: PipelineGraph, registry: ComponentRegistry): S
   for (const nodeId of order) {
     const node = index.node(nodeId)!;
     const def = registry.get(node.type);
-    const label = typeof node.label === 'string' ? node.label : '';
+    const label = labelOf(node);
     if (!def?.python) {
       skipped.push({ nodeId, label, reason: def ? 'has no Python emission' : 'unknown component' });
       continue;
@@ -141,7 +146,7 @@ export function planScript(graph: PipelineGraph, registry: ComponentRegistry): S
   }
   for (const nodeId of blocked) {
     const node = index.node(nodeId)!;
-    skipped.push({ nodeId, label: node.label, reason: 'on or after a cycle' });
+    skipped.push({ nodeId, label: labelOf(node), reason: 'on or after a cycle' });
   }
   const runtime = runtimeLines(imports, needs);
   return { imports: imports.lines(), runtime, stages, skipped };

@@ -39,7 +39,7 @@ export const wineGridSearch: PipelineTemplate = {
       node('split', 'sklearn.model_selection.train_test_split', 1, 1, { stratify: true }),
       node('forest', 'sklearn.ensemble.RandomForestClassifier', 1, 0),
       node('search', 'sklearn.model_selection.GridSearchCV', 2, 0, {
-        param_grid: { n_estimators: [25, 50], max_depth: [null, 4] },
+        param_grid: { n_estimators: [20, 40], max_depth: [null, 4] },
         cv: 3,
         scoring: 'accuracy',
       }),

@@ -1,6 +1,6 @@
 /**
  * ML lint on what reaches each step of a model's preprocessing: missing values and text columns
- * that a step cannot take, column routes that are misplaced or name unknown columns, and
+ * that a step cannot take, column routes naming unknown columns or the target, and
  * selectors asking for more features than exist.
  */
 import { type ChainStep, type ColumnRoute, chainInto } from '../analysis/chains.ts';
@@ -116,26 +116,17 @@ function routeColumnProblems(
 export function checkRoutes(ctx: ValidationContext): Problem[] {
   const problems: Problem[] = [];
   const visit = (steps: readonly ChainStep[], columns: ColumnFacts[] | null, target: string | null) => {
-    steps.forEach((step, position) => {
-      if (step.kind !== 'columns') return;
-      if (position > 0) {
-        problems.push(
-          problem({
-            severity: 'error',
-            code: 'route-not-first',
-            nodeId: step.node.id,
-            message: `${ctx.name(step.node)} selects columns by name, but it comes after ${ctx.name(steps[position - 1]!.node)}, whose output has no column names.`,
-            fix: 'Make the column router (or route) the first preprocessing step and put other steps inside the routes.',
-          }),
-        );
-      }
+    // Ports make a column router or route the first step of its chain (neither has an `in`
+    // port), so it always selects from named DataFrame columns.
+    for (const step of steps) {
+      if (step.kind !== 'columns') continue;
       for (const route of step.routes) {
-        if (position === 0) problems.push(...routeColumnProblems(ctx, route, columns, target));
+        problems.push(...routeColumnProblems(ctx, route, columns, target));
         // Inside a route, the columns are the route's own selection.
         const routeColumns = columns ? columns.filter((column) => route.columns.includes(column.name)) : null;
         visit(route.steps, routeColumns, target);
       }
-    });
+    }
   };
   for (const chain of allChains(ctx)) visit(chain.steps, chain.columns, chain.target);
 
@@ -217,7 +208,10 @@ export function checkFeatureCounts(ctx: ValidationContext): Problem[] {
       const preserves =
         COUNT_PRESERVING.has(def.id) ||
         (def.id === 'sklearn.impute.SimpleImputer' && params.add_indicator !== true);
-      if (!preserves) count = null;
+      // A selector or PCA sets the count itself, so a later step asking for more is caught too.
+      const chosen = requested?.value ?? null;
+      if (chosen !== null) count = count === null ? chosen : Math.min(count, chosen);
+      else if (!preserves) count = null;
     }
   }
   return problems;

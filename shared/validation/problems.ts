@@ -33,7 +33,6 @@ export type LintProblemCode =
   | 'stratify-without-target'
   | 'stratify-continuous-target'
   | 'route-expected'
-  | 'route-not-first'
   | 'grid-unknown-param'
   | 'grid-invalid-values'
   | 'metric-task-mismatch'
@@ -73,8 +72,14 @@ export interface ProblemInput {
 
 export function problem(input: ProblemInput): Problem {
   const { detail, ...rest } = input;
-  const subject = [input.nodeId ?? '', input.edgeId ?? '', input.param ?? '', detail ?? ''].join(':');
-  const result: Problem = { id: `${input.code}:${subject}`, ...rest };
+  const subject = (['nodeId', 'edgeId', 'param'] as const)
+    .filter((key) => input[key] !== undefined)
+    .map((key) => `/${key.replace('Id', '')}=${input[key]}`)
+    .join('');
+  const result: Problem = {
+    id: `${input.code}${subject}${detail === undefined ? '' : `/detail=${detail}`}`,
+    ...rest,
+  };
   // Leave absent keys absent rather than undefined, so problems compare and serialise cleanly.
   for (const key of ['nodeId', 'edgeId', 'param'] as const) if (result[key] === undefined) delete result[key];
   return result;

@@ -87,9 +87,12 @@ export type ReportEvent =
   | { type: 'metric'; node: string; name: string; value: number | null; split: string }
   | { type: 'artifact'; node: string; path: string; kind: string };
 
-/** Runs scripts (path → extra env) with a report file each, at most MAX_PARALLEL_SCRIPTS at a time. */
+/**
+ * Runs scripts with a report file and output directory each, at most MAX_PARALLEL_SCRIPTS at a
+ * time. `env` adds to (or, with '', blanks) the environment; `args` go after the script path.
+ */
 export async function runScripts(
-  scripts: readonly { path: string; env?: Record<string, string> }[],
+  scripts: readonly { path: string; env?: Record<string, string>; args?: readonly string[] }[],
   workDir: string,
 ): Promise<ScriptRun[]> {
   const results: ScriptRun[] = new Array(scripts.length);
@@ -101,7 +104,7 @@ export async function runScripts(
       const outputDir = join(workDir, `out-${position}`);
       mkdirSync(outputDir, { recursive: true });
       const report = join(outputDir, 'report.jsonl');
-      const result = await runProcess(PYTHON, ['-u', script.path], {
+      const result = await runProcess(PYTHON, ['-u', script.path, ...(script.args ?? [])], {
         cwd: outputDir,
         env: { ...process.env, DOMINOML_REPORT: report, DOMINOML_OUTPUT_DIR: outputDir, ...script.env },
       });
