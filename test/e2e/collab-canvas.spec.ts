@@ -45,7 +45,10 @@ test('two people on the canvas: live cursors, shared nodes, and undo that only r
   // A node added on one side appears on the other.
   await addComponent(owner.page, 'logistic', 'Logistic regression');
   await expect(nodeCard(editor.page, 'Logistic regression')).toBeVisible();
-  await addComponent(editor.page, 'random forest', 'Random forest classifier');
+  // The editor adds from the component library instead: search, Enter.
+  await editor.page.getByRole('searchbox', { name: 'Search components' }).fill('random forest classifier');
+  await editor.page.getByRole('searchbox', { name: 'Search components' }).press('Enter');
+  await expect(nodeCard(editor.page, 'Random forest classifier')).toBeVisible();
   await expect(nodeCard(owner.page, 'Random forest classifier')).toBeVisible();
   const editorBox = await canvas(editor.page).boundingBox();
   if (!editorBox) throw new Error('the canvas has no box');
@@ -64,6 +67,13 @@ test('two people on the canvas: live cursors, shared nodes, and undo that only r
   await expect(owner.page.getByRole('button', { name: 'Undo your last change' })).toBeDisabled();
   await owner.page.getByRole('button', { name: 'Redo' }).click();
   await expect(nodeCard(editor.page, 'Logistic regression')).toBeVisible();
+
+  // The editor renames the owner's node in the inspector; the owner sees the new label.
+  await nodeCard(editor.page, 'Logistic regression').click();
+  const label = editor.page.getByRole('tabpanel', { name: 'Inspector' }).getByLabel('Label');
+  await label.fill('Baseline model');
+  await label.press('Enter');
+  await expect(nodeCard(owner.page, 'Baseline model')).toBeVisible();
 });
 
 test('a viewer sees nodes live but cannot add, move or delete them', async ({ browser }) => {

@@ -1,7 +1,6 @@
 /**
- * The places in the builder that other parts of the client fill: the canvas (client/src/canvas)
- * and the library and inspector panels (client/src/panels). Until a part lands, its slot says
- * plainly what will be there; none of them pretends to work.
+ * The canvas in the builder: a calm "Opening pipeline…" until this device's copy of the document
+ * is loaded (a moment, and no network needed), then <PipelineCanvas> with the catalog.
  */
 
 import { Show } from 'solid-js';
@@ -11,7 +10,6 @@ import { catalog } from '../../../shared/catalog/catalog.ts';
 import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
 import { type CanvasApi, PipelineCanvas } from '../canvas/PipelineCanvas.tsx';
 import { Spinner } from '../components/Spinner.tsx';
-import { Blocks, MousePointer2 } from './icons.ts';
 
 export interface CanvasSlotProps {
   doc: Y.Doc;
@@ -53,29 +51,5 @@ export function CanvasSlot(props: CanvasSlotProps) {
         onReady={props.onReady}
       />
     </Show>
-  );
-}
-
-export function LibrarySlot(props: { readOnly: boolean }) {
-  return (
-    <div class="slot">
-      <Blocks size={20} aria-hidden="true" />
-      <p class="slot__title">Components</p>
-      <p class="slot__text">
-        {props.readOnly
-          ? 'The component catalog appears here.'
-          : 'Search and drag components from here soon.'}
-      </p>
-    </div>
-  );
-}
-
-export function InspectorSlot() {
-  return (
-    <div class="slot">
-      <MousePointer2 size={20} aria-hidden="true" />
-      <p class="slot__title">Nothing selected</p>
-      <p class="slot__text">Select a node on the canvas to see and change its parameters.</p>
-    </div>
   );
 }

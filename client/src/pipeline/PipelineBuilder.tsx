@@ -7,16 +7,20 @@ import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { PipelineSummary, User } from '../../../shared/api/types.ts';
+import { catalog } from '../../../shared/catalog/catalog.ts';
 import { gesture, initDocument, setMeta } from '../../../shared/doc/index.ts';
 import type { Api } from '../api/api.ts';
+import type { CanvasApi } from '../canvas/PipelineCanvas.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { createPageTitle } from '../lib/page-title.ts';
+import { ComponentLibrary } from '../panels/ComponentLibrary.tsx';
+import { Inspector } from '../panels/Inspector.tsx';
 import { useSession } from '../session/session.ts';
 import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
 import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
 import { createUndoHistory } from '../sync/create-undo-history.ts';
 import { BuilderTopBar } from './BuilderTopBar.tsx';
-import { CanvasSlot, InspectorSlot, LibrarySlot } from './builder-slots.tsx';
+import { CanvasSlot } from './CanvasSlot.tsx';
 import { createDocMeta } from './create-doc-meta.ts';
 import { createFollowing } from './create-following.ts';
 import { ShieldAlert } from './icons.ts';
@@ -77,6 +81,11 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const following = createFollowing(presence.collaborators);
   createUndoShortcuts({ undo: history.undo, redo: history.redo, enabled: () => !readOnly() });
 
+  // The canvas owns the selection; the inspector shows it. The library adds through the canvas,
+  // which knows where the middle of the view is.
+  const [selection, setSelection] = createSignal<readonly string[]>([]);
+  let canvasApi: CanvasApi | undefined;
+
   const [shareOpen, setShareOpen] = createSignal(false);
   const [loginDismissed, setLoginDismissed] = createSignal(false);
   createEffect(
@@ -136,12 +145,15 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
         }
       >
         <div class="builder__body">
-          <aside class="builder__library" aria-label="Component library">
-            <LibrarySlot readOnly={readOnly()} />
-          </aside>
-          <section
+          <div class="builder__library">
+            <ComponentLibrary
+              registry={catalog}
+              readOnly={readOnly()}
+              onAdd={(type, at) => canvasApi?.addComponent(type, at)}
+            />
+          </div>
+          <div
             class="builder__canvas"
-            aria-label="Pipeline canvas"
             classList={{ 'builder__canvas--following': following.clientId() !== null }}
             style={{ '--follow-color': following.person()?.user.color ?? 'transparent' }}
           >
@@ -155,6 +167,10 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
               loaded={sync.loadedFromDisk()}
               followUserClientId={following.clientId()}
               onFollowEnd={() => following.follow(null)}
+              onSelectionChange={setSelection}
+              onReady={(api) => {
+                canvasApi = api;
+              }}
             />
             <Show when={following.person()}>
               {(person) => (
@@ -170,9 +186,19 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                 </div>
               )}
             </Show>
-          </section>
+          </div>
           <aside class="builder__panel" aria-label="Details">
-            <RightPanel inspector={<InspectorSlot />} />
+            <RightPanel
+              inspector={
+                <Inspector
+                  doc={sync.doc}
+                  registry={catalog}
+                  selection={selection()}
+                  readOnly={readOnly()}
+                  userOrigin={history.origin}
+                />
+              }
+            />
           </aside>
         </div>
       </Show>

@@ -2,7 +2,6 @@
  * Icons of the builder page that the shared set (components/icons.ts) does not have, imported one
  * file each for the same reason as there (the barrel makes every build transform all icons).
  */
-import BlocksIcon from 'lucide-solid/icons/blocks';
 import ClockIcon from 'lucide-solid/icons/clock';
 import CloudIcon from 'lucide-solid/icons/cloud';
 import CodeIcon from 'lucide-solid/icons/code';
@@ -10,7 +9,6 @@ import EyeIcon from 'lucide-solid/icons/eye';
 import LoaderCircleIcon from 'lucide-solid/icons/loader-circle';
 import LockKeyholeIcon from 'lucide-solid/icons/lock-keyhole';
 import MessageSquareIcon from 'lucide-solid/icons/message-square';
-import MousePointer2Icon from 'lucide-solid/icons/mouse-pointer-2';
 import Redo2Icon from 'lucide-solid/icons/redo-2';
 import RefreshCwIcon from 'lucide-solid/icons/refresh-cw';
 import ServerCrashIcon from 'lucide-solid/icons/server-crash';
@@ -24,7 +22,6 @@ import type { Icon } from '../components/icons.ts';
 
 const asIcon = (module: unknown): Icon => module as Icon;
 
-export const Blocks = asIcon(BlocksIcon);
 export const Clock = asIcon(ClockIcon);
 export const Cloud = asIcon(CloudIcon);
 export const Code = asIcon(CodeIcon);
@@ -32,7 +29,6 @@ export const Eye = asIcon(EyeIcon);
 export const LoaderCircle = asIcon(LoaderCircleIcon);
 export const LockKeyhole = asIcon(LockKeyholeIcon);
 export const MessageSquare = asIcon(MessageSquareIcon);
-export const MousePointer2 = asIcon(MousePointer2Icon);
 export const Redo2 = asIcon(Redo2Icon);
 export const RefreshCw = asIcon(RefreshCwIcon);
 export const ServerCrash = asIcon(ServerCrashIcon);
@@ -42,4 +38,4 @@ export const SlidersHorizontal = asIcon(SlidersHorizontalIcon);
 export const Undo2 = asIcon(Undo2Icon);
 export const UserMinus = asIcon(UserMinusIcon);
 export const Users = asIcon(UsersIcon);
-export { CloudOff, Pencil, SearchX, Workflow } from '../components/icons.ts';
+export { CloudOff, Pencil, SearchX } from '../components/icons.ts';
