@@ -64,8 +64,6 @@ export interface StageContext {
   needs: RuntimeNeeds;
   /** The value on the first edge into an input port, if that edge's source was emitted. */
   input(portId: string): FlowValue | undefined;
-  /** How many edges leave this node's outputs. */
-  consumers(): number;
   line(text: string, nodeId?: string): void;
   lines(lines: readonly CodeLine[]): void;
   /** `report_metric(<node>, <name>, <expression>, <split>)` for this node. */

@@ -126,7 +126,6 @@ export function planScript(graph: PipelineGraph, registry: ComponentRegistry): S
         const edge = index.incoming(nodeId, portId)[0];
         return edge ? values.get(edge.source) : undefined;
       },
-      consumers: () => index.outgoing(nodeId).length,
       line: (text, lineNodeId) => lines.push({ text, nodeId: lineNodeId }),
       lines: (more) => lines.push(...more),
       metric: (name, expression, split) =>

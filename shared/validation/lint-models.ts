@@ -2,10 +2,12 @@
  * ML lint on models: the estimator's task against the target, evaluations and scorers against
  * the task, DBSCAN asked to predict new rows, and outputs nothing uses.
  */
+
+import type { EstimatorInfo } from '../analysis/estimators.ts';
 import { readString, resolveParams } from '../analysis/param-values.ts';
 import type { EstimatorTask } from '../catalog/types.ts';
 import type { PipelineNode } from '../graph/types.ts';
-import { type TrainedModel, trainedModelFeeding, type ValidationContext } from './context.ts';
+import { trainedModelFeeding, type ValidationContext } from './context.ts';
 import { type Problem, problem } from './problems.ts';
 
 const TASK_WORD: Readonly<Record<EstimatorTask, string>> = {
@@ -116,21 +118,38 @@ function scoringProblem(
   ];
 }
 
+/** DBSCAN has neither `predict` nor `score`: searching or cross-validating it cannot work. */
+function unscorableProblem(ctx: ValidationContext, node: PipelineNode, estimator: EstimatorInfo): Problem[] {
+  if (estimator.def.ml?.canPredict !== false) return [];
+  return [
+    problem({
+      severity: 'error',
+      code: 'scoring-task-mismatch',
+      nodeId: node.id,
+      message: `${ctx.name(node)} needs to score ${ctx.name(estimator.model)} on rows it was not fitted on, which ${estimator.def.shortName} cannot do.`,
+      fix: 'Evaluate it with the Silhouette score instead, or use k-means.',
+    }),
+  ];
+}
+
+export function checkSearches(ctx: ValidationContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const { estimator } of ctx.trained) {
+    if (!estimator?.task) continue;
+    for (const search of estimator.searches) {
+      problems.push(...scoringProblem(ctx, search, estimator.task, estimator.model));
+      problems.push(...unscorableProblem(ctx, search, estimator));
+    }
+  }
+  return problems;
+}
+
 export function checkEvaluations(ctx: ValidationContext): Problem[] {
   const problems: Problem[] = [];
   for (const nodeId of ctx.order) {
     const node = ctx.index.node(nodeId)!;
     const stage = ctx.stage(node) ?? '';
-    const trained: TrainedModel | undefined =
-      stage === 'grid-search' ? undefined : trainedModelFeeding(ctx, node);
-    if (stage === 'grid-search') {
-      const estimator = ctx.trained.find((model) =>
-        model.estimator?.searches.some((search) => search.id === nodeId),
-      )?.estimator;
-      if (estimator?.task) problems.push(...scoringProblem(ctx, node, estimator.task, estimator.model));
-      continue;
-    }
-    const estimator = trained?.estimator;
+    const estimator = trainedModelFeeding(ctx, node)?.estimator;
     if (!estimator?.task) continue;
     const task = estimator.task;
     const needed = EVALUATION_TASK[stage];
@@ -145,23 +164,23 @@ export function checkEvaluations(ctx: ValidationContext): Problem[] {
         }),
       );
     }
-    if (stage === 'cross-validation') problems.push(...scoringProblem(ctx, node, task, estimator.model));
-    const predictsNewRows =
-      stage === 'save-predictions' || stage === 'classification-metrics' || stage === 'regression-metrics';
-    if (predictsNewRows && estimator.def.ml?.canPredict === false) {
-      const def = ctx.def(node);
-      if (def && readString(resolveParams(def, node), 'split') !== 'train') {
-        problems.push(
-          problem({
-            severity: 'warning',
-            code: 'cannot-predict-new-rows',
-            nodeId,
-            param: 'split',
-            message: `${ctx.name(estimator.model)} cannot assign new rows to clusters, so ${ctx.name(node)} uses the training rows instead of the test rows.`,
-            fix: 'Set “Rows” to train, or use k-means, which can label new rows.',
-          }),
-        );
-      }
+    if (stage === 'cross-validation') {
+      problems.push(...scoringProblem(ctx, node, task, estimator.model));
+      problems.push(...unscorableProblem(ctx, node, estimator));
+    }
+    const def = ctx.def(node);
+    const testRows = def !== undefined && readString(resolveParams(def, node), 'split') !== 'train';
+    if (stage === 'save-predictions' && estimator.def.ml?.canPredict === false && testRows) {
+      problems.push(
+        problem({
+          severity: 'warning',
+          code: 'cannot-predict-new-rows',
+          nodeId,
+          param: 'split',
+          message: `${ctx.name(estimator.model)} cannot assign new rows to clusters, so ${ctx.name(node)} uses the training rows instead of the test rows.`,
+          fix: 'Set “Rows” to train, or use k-means, which can label new rows.',
+        }),
+      );
     }
   }
   return problems;

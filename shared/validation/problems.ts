@@ -18,7 +18,8 @@ export type ParamProblemCode =
   | 'param-out-of-range'
   | 'param-not-a-choice'
   | 'param-pattern'
-  | 'param-unknown';
+  | 'param-unknown'
+  | 'param-conflict';
 
 export type LintProblemCode =
   | 'leakage-before-split'

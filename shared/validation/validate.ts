@@ -10,7 +10,8 @@ import { buildContext } from './context.ts';
 import { checkColumns, checkLeakage, checkStratification } from './lint-data.ts';
 import { checkFeatureCounts, checkFeatureFlow, checkRoutes } from './lint-features.ts';
 import { checkGridSearches } from './lint-grid.ts';
-import { checkEvaluations, checkTargetFit, checkUnusedOutputs } from './lint-models.ts';
+import { checkEvaluations, checkSearches, checkTargetFit, checkUnusedOutputs } from './lint-models.ts';
+import { checkParamConflicts } from './lint-params.ts';
 import { checkParams } from './params.ts';
 import { type Problem, sortProblems } from './problems.ts';
 import { checkStructure } from './structure.ts';
@@ -28,6 +29,8 @@ const RULES = [
   checkStratification,
   checkTargetFit,
   checkEvaluations,
+  checkSearches,
+  checkParamConflicts,
   checkFeatureFlow,
   checkRoutes,
   checkFeatureCounts,

@@ -1,6 +1,7 @@
 /** ML lint: each rule fires on the mistake it names and stays quiet on the fixed pipeline. */
 import { describe, expect, it } from 'vitest';
 import type { DatasetFactsById } from '../../shared/analysis/tables.ts';
+import type { JsonValue } from '../../shared/catalog/types.ts';
 import type { PipelineGraph } from '../../shared/graph/types.ts';
 import { type Problem, validateGraph } from '../../shared/validation/index.ts';
 import {
@@ -422,5 +423,52 @@ describe('unused outputs', () => {
     const graph = linearPipeline(irisClassifier);
     graph.nodes.push(graphNode('loose', SCALER), graphNode('spare', RIDGE));
     expect(only(lintGraph(graph), 'unused-output')).toEqual(['loose warning', 'spare warning']);
+  });
+});
+
+describe('parameter combinations', () => {
+  const logistic = (params: Record<string, JsonValue>) =>
+    lint({ ...irisClassifier, model: { type: LOGISTIC.type, params } });
+
+  it('match LogisticRegression’s penalty with a solver that supports it', () => {
+    expect(only(logistic({ penalty: 'l1' }), 'param-conflict')).toEqual(['model:solver error']);
+    expect(logistic({ penalty: 'l1', solver: 'liblinear' })).toEqual([]);
+    expect(only(logistic({ penalty: null, solver: 'liblinear' }), 'param-conflict')).toEqual([
+      'model:solver error',
+    ]);
+    expect(only(logistic({ penalty: 'elasticnet', solver: 'saga' }), 'param-conflict')).toEqual([
+      'model:l1_ratio error',
+    ]);
+    expect(logistic({ penalty: 'elasticnet', solver: 'saga', l1_ratio: 0.5 })).toEqual([]);
+  });
+
+  it('tie OrdinalEncoder’s unknown value to its unknown-category handling', () => {
+    const ordinal = (params: Record<string, JsonValue>) =>
+      lint({ ...irisClassifier, transformers: [{ type: 'sklearn.preprocessing.OrdinalEncoder', params }] });
+    expect(only(ordinal({ handle_unknown: 'use_encoded_value' }), 'param-conflict')).toEqual([
+      'step1:unknown_value error',
+    ]);
+    expect(only(ordinal({ unknown_value: -1 }), 'param-conflict')).toEqual(['step1:unknown_value error']);
+    expect(ordinal({ handle_unknown: 'use_encoded_value', unknown_value: -1 })).toEqual([]);
+  });
+
+  it('warn about an imputer fill value the strategy ignores', () => {
+    const imputer = (params: Record<string, JsonValue>) =>
+      lint({ ...irisClassifier, transformers: [{ type: 'sklearn.impute.SimpleImputer', params }] });
+    expect(only(imputer({ fill_value: 0 }), 'param-conflict')).toEqual(['step1:fill_value warning']);
+    expect(imputer({ strategy: 'constant', fill_value: 0 })).toEqual([]);
+  });
+});
+
+describe('models without a score', () => {
+  it('cannot be cross-validated or grid-searched (DBSCAN)', () => {
+    const dbscan = { type: 'sklearn.cluster.DBSCAN' };
+    const cv = { type: 'dominoml.evaluate.CrossValidation' };
+    expect(only(lint({ source: IRIS, model: dbscan, consumers: [cv] }), 'scoring-task-mismatch')).toEqual([
+      'use1 error',
+    ]);
+    const searched = lint({ source: IRIS, model: dbscan, search: { param_grid: { eps: [0.3, 0.5] } } });
+    expect(only(searched, 'scoring-task-mismatch')).toEqual(['search error']);
+    expect(lint({ source: IRIS, model: KMEANS, consumers: [cv, SILHOUETTE] })).toEqual([]);
   });
 });
