@@ -18,6 +18,7 @@ export * from './nodes.ts';
 export * from './origins.ts';
 export * from './params.ts';
 export * from './reader.ts';
+export * from './replace-content.ts';
 export * from './schema.ts';
 export * from './undo.ts';
 export * from './user-color.ts';
