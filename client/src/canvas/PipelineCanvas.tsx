@@ -71,6 +71,8 @@ export { COMPONENT_DRAG_TYPE };
 const NOTICE_MS = 2600;
 /** Below this zoom, cards drop port labels and summaries (unreadable anyway, and cheaper to paint). */
 const FAR_ZOOM = 0.45;
+/** Below this, cards are solid category blocks and edges hairlines: the shape of the graph, not its text. */
+const TINY_ZOOM = 0.2;
 /** Following someone re-centres only when their cursor leaves this central share of the view. */
 const FOLLOW_DEAD_ZONE = 0.6;
 
@@ -467,8 +469,10 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   };
   const gridStyle = () => {
     const v = viewport();
-    // Dots every 16 units; further out, every 64 so the grid never turns to noise.
-    const step = 16 * v.zoom < 10 ? 64 : 16;
+    // Dots every 16 units, or every 64, 256… when zoomed out, so they stay at least 10 px apart
+    // and the grid never turns into noise.
+    let step = 16;
+    while (step * v.zoom < 10) step *= 4;
     const gap = step * v.zoom;
     return {
       '--grid-gap': `${gap}px`,
@@ -501,7 +505,11 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
       <div
         ref={root}
         class="canvas"
-        classList={{ 'canvas--readonly': props.readOnly, 'canvas--far': viewport().zoom < FAR_ZOOM }}
+        classList={{
+          'canvas--readonly': props.readOnly,
+          'canvas--far': viewport().zoom < FAR_ZOOM,
+          'canvas--tiny': viewport().zoom < TINY_ZOOM,
+        }}
         role="application"
         aria-roledescription="pipeline canvas"
         aria-label={`Pipeline canvas, ${nodeCount()} ${nodeCount() === 1 ? 'node' : 'nodes'}${props.readOnly ? ', read-only' : ''}`}

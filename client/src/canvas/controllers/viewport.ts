@@ -13,7 +13,7 @@ export interface Viewport {
 }
 
 /** Far enough out to see a 1,000-node graph whole; far enough in to read port labels easily. */
-export const MIN_ZOOM = 0.1;
+export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2;
 /** Zoom-to-fit never magnifies past 100%: a two-node graph should not fill the screen. */
 export const FIT_MAX_ZOOM = 1;
