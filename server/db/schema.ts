@@ -5,10 +5,14 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   customType,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -16,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PipelineGraph } from '../../shared/graph/types.ts';
 
 /** drizzle 0.45 has no bytea builder; PGlite returns Uint8Array and postgres.js a Buffer, normalized here. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -118,4 +123,118 @@ export const documentUpdates = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('document_updates_pipeline_idx').on(t.pipelineId, t.id)],
+);
+
+/**
+ * Version snapshots (issue 5): the pipeline document as it was when someone saved it: its Yjs
+ * state (to restore it), the graph as read then (to compare, comment on nodes and run it) and the
+ * code generated from that graph (what a run of this version executes). Immutable once written,
+ * except `is_active`. `number` counts per pipeline from 1 and is never reused while a row holds it.
+ */
+export const versions = pgTable(
+  'versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    tag: text('tag'),
+    state: bytea('state').notNull(),
+    graph: jsonb('graph').$type<PipelineGraph>().notNull(),
+    code: text('code').notNull(),
+    /** The version that was newest when this one was saved; re-pointed past a deleted parent. */
+    parentVersionId: uuid('parent_version_id').references((): AnyPgColumn => versions.id, {
+      onDelete: 'set null',
+    }),
+    isActive: boolean('is_active').notNull().default(false),
+    /** Null once the author's account is gone: the pipeline's history stays. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('versions_pipeline_number_idx').on(t.pipelineId, t.number),
+    // At most one active version per pipeline, whatever races the API loses.
+    uniqueIndex('versions_one_active_idx').on(t.pipelineId).where(sql`${t.isActive}`),
+    index('versions_parent_idx').on(t.parentVersionId),
+  ],
+);
+
+/** Coloured labels on versions (`production`, `baseline`, …); one per name (any case) per version. */
+export const versionLabels = pgTable(
+  'version_labels',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `#rrggbb`, lower case. */
+    color: text('color').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('version_labels_version_name_idx').on(t.versionId, sql`lower(${t.name})`),
+    check('version_labels_color_check', sql`${t.color} ~ '^#[0-9a-f]{6}$'`),
+  ],
+);
+
+/**
+ * Comment threads on a version, on the whole or anchored to a node (and parameter). A reply points
+ * at its thread's root (threads are one level deep). Deleting is soft — the body is cleared and
+ * `deleted_at` set — so replies keep their place under a deleted root.
+ */
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id'),
+    param: text('param'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Markdown, stored verbatim; clients sanitize when rendering. */
+    body: text('body').notNull(),
+    /** Meaningful on thread roots only. */
+    resolved: boolean('resolved').notNull().default(false),
+    resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** When the body was last edited (not resolved), for an "edited" mark. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('comments_version_idx').on(t.versionId, t.createdAt),
+    index('comments_parent_idx').on(t.parentId),
+  ],
+);
+
+export const reviewDecisions = ['approved', 'changes_requested'] as const;
+
+/** Someone asked to review a version, and what they decided (null while pending). */
+export const reviewRequests = pgTable(
+  'review_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decision: text('decision', { enum: reviewDecisions }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    comment: text('comment'),
+  },
+  (t) => [
+    uniqueIndex('review_requests_version_reviewer_idx').on(t.versionId, t.reviewerId),
+    index('review_requests_reviewer_idx').on(t.reviewerId),
+  ],
 );
