@@ -162,6 +162,18 @@ export const versions = pgTable(
   ],
 );
 
+/**
+ * The last version number handed out per pipeline. Numbers come from here rather than from
+ * `max(number) + 1`, so deleting the newest version never lets its number be given to another;
+ * the upsert that bumps it also locks the row, which serializes concurrent saves of one pipeline.
+ */
+export const versionCounters = pgTable('version_counters', {
+  pipelineId: uuid('pipeline_id')
+    .primaryKey()
+    .references(() => pipelines.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull(),
+});
+
 /** Coloured labels on versions (`production`, `baseline`, …); one per name (any case) per version. */
 export const versionLabels = pgTable(
   'version_labels',
