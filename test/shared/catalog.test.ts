@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkParamValue, jsonEquals } from '../../shared/analysis/param-values.ts';
 import {
   ALL_COMPONENTS,
@@ -14,6 +14,9 @@ import {
 } from '../../shared/catalog/index.ts';
 import type { JsonValue, PortType } from '../../shared/catalog/types.ts';
 import { PYTHON, runProcess } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const DEFAULTS_SCRIPT = fileURLToPath(new URL('../fixtures/python/sklearn_defaults.py', import.meta.url));
 const LUCIDE_ICONS = fileURLToPath(

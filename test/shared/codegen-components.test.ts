@@ -4,13 +4,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ALL_COMPONENTS } from '../../shared/catalog/catalog.ts';
 import type { ComponentDef, JsonValue } from '../../shared/catalog/types.ts';
 import { generatePython } from '../../shared/codegen/generate-python.ts';
 import type { PipelineGraph } from '../../shared/graph/types.ts';
 import { graphEdge, graphNode, type LinearPipelineSpec, linearPipeline } from './helpers/pipelines.ts';
 import { compileAndLint, makeTempDir } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const generated: { name: string; code: string }[] = [];
 const usedTypes = new Set<string>();
@@ -185,6 +188,17 @@ describe('estimators', () => {
     expect(script).toContain('model = clone(pipeline).fit(X_train, y_train)');
     expect(script).toContain('model_2 = clone(pipeline).fit(X_train, y_train)');
     expect(script).toContain('from sklearn.base import clone');
+
+    const searched = linearPipeline({ source: IRIS, model: LOGISTIC, search: { param_grid: { C: [1, 2] } } });
+    searched.nodes.push(graphNode('train2', { type: 'dominoml.model.Fit' }));
+    searched.edges.push(
+      graphEdge('search', 'estimator', 'train2', 'estimator'),
+      graphEdge('split', 'split', 'train2', 'split'),
+    );
+    const twice = code(searched);
+    expect(twice).toContain('fitted_search = clone(search).fit(X_train, y_train)\n');
+    expect(twice).toContain('fitted_search_2 = clone(search).fit(X_train, y_train)\n');
+    expect(twice).toContain('model_2 = fitted_search_2.best_estimator_');
   });
 });
 
@@ -393,9 +407,9 @@ describe('tuning and training', () => {
       "param_grid={'model__C': [1.0, 10.0], 'model__kernel': ['rbf', 'linear'], 'standardscaler__with_mean': [True]}",
     );
     expect(script).toContain('search = GridSearchCV(\n    pipeline,');
-    expect(script).toContain('fitted_search = search.fit(X_train, y_train)');
-    expect(script).toContain("report_metric('train', 'best_cv_score', fitted_search.best_score_, 'cv')");
-    expect(script).toContain('model = fitted_search.best_estimator_');
+    expect(script).toContain('search.fit(X_train, y_train)\n');
+    expect(script).toContain("report_metric('train', 'best_cv_score', search.best_score_, 'cv')");
+    expect(script).toContain('model = search.best_estimator_');
   });
 });
 

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   generateDockerBundle,
   generateNotebook,
@@ -15,6 +15,9 @@ import {
 import { markdownText } from '../../shared/codegen/notebook.ts';
 import { templates } from '../../shared/templates/index.ts';
 import { makeTempDir, PYTHON, runProcess, validateNotebooks } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const iris = templates[0]!;
 const csvGraph = {

@@ -7,13 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonValue } from '../../shared/catalog/types.ts';
 import { generatePython } from '../../shared/codegen/generate-python.ts';
 import { generateNotebook } from '../../shared/codegen/notebook.ts';
 import type { PipelineEdge, PipelineGraph, PipelineNode } from '../../shared/graph/types.ts';
 import { validateGraph } from '../../shared/validation/index.ts';
 import { compileAndLint, makeTempDir, validateNotebooks } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 type Task = 'classifier' | 'regressor' | 'clusterer';
 

@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonValue } from '../../shared/catalog/types.ts';
 import { commentText, pyIdentifier, pyLiteral } from '../../shared/codegen/py-literal.ts';
 import { evaluateLiterals, makeTempDir, PYTHON, runProcess } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeAll(() => {

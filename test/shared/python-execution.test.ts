@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../shared/catalog/catalog.ts';
 import { generatePython } from '../../shared/codegen/generate-python.ts';
 import { generateNotebook } from '../../shared/codegen/notebook.ts';
@@ -24,6 +24,9 @@ import {
   stringConstants,
   validateNotebooks,
 } from './helpers/python.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 /** Hostile text: quotes of every kind, escapes, code, template syntax, NUL, emoji, bidi, separators. */
 const HOSTILE = [
@@ -196,7 +199,7 @@ beforeAll(async () => {
   });
   const results = await runScripts(jobs, temp.dir);
   for (const [position, job] of jobs.entries()) runs.set(job.name, results[position]!);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => temp.remove());
 

@@ -6,11 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Endpoint, type Remote, wrap } from 'comlink';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generatePython } from '../../shared/codegen/generate-python.ts';
 import type { PipelineGraph } from '../../shared/graph/types.ts';
 import { templates } from '../../shared/templates/index.ts';
 import { type CodegenApi, codegenApi } from '../../workers/codegen-api.ts';
+
+// These tests start Python or Node processes, which take much longer on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const WORKER = fileURLToPath(new URL('../../workers/codegen.worker.ts', import.meta.url));
 const ADAPTER = fileURLToPath(

@@ -83,21 +83,28 @@ export function emitFit(ctx: StageContext): StageResult {
   if (supervised && split.yTrain === null) return { skipped: 'the split has no target' };
   // An estimator trained by several nodes is copied, so each keeps its own fitted state.
   const source = ctx.index.incoming(ctx.node.id, 'estimator')[0]!.source;
-  const sharedEstimator = ctx.index.outgoing(source).length > 1;
-  let fitted = estimator.variable;
-  if (sharedEstimator) fitted = `${ctx.imports.from('sklearn.base', 'clone')}(${estimator.variable})`;
+  const shared = ctx.index.outgoing(source).length > 1;
+  const clone = shared ? ctx.imports.from('sklearn.base', 'clone') : '';
   const fitArgs = split.yTrain === null ? split.xTrain : `${split.xTrain}, ${split.yTrain}`;
-  const variable = ctx.names.take('model');
   if (estimator.info.searches.length === 0) {
-    ctx.line(`${variable} = ${fitted}.fit(${fitArgs})`);
-  } else {
-    const search = ctx.names.take('fitted_search');
-    ctx.line(`${search} = ${fitted}.fit(${fitArgs})`);
-    ctx.line(`print('Best parameters:', ${search}.best_params_)`);
-    ctx.metric('best_cv_score', `${search}.best_score_`, 'cv');
-    // The search refits the best parameters on all training rows; that Pipeline is the model.
-    ctx.line(`${variable} = ${search}.best_estimator_`);
+    const variable = ctx.names.take('model');
+    ctx.line(
+      `${variable} = ${shared ? `${clone}(${estimator.variable})` : estimator.variable}.fit(${fitArgs})`,
+    );
+    return { value: { kind: 'model', variable, estimator, split } };
   }
+  let search = estimator.variable;
+  if (shared) {
+    search = ctx.names.take('fitted_search');
+    ctx.line(`${search} = ${clone}(${estimator.variable}).fit(${fitArgs})`);
+  } else {
+    ctx.line(`${search}.fit(${fitArgs})`);
+  }
+  ctx.line(`print('Best parameters:', ${search}.best_params_)`);
+  ctx.metric('best_cv_score', `${search}.best_score_`, 'cv');
+  // The search refits the best parameters on all training rows; that Pipeline is the model.
+  const variable = ctx.names.take('model');
+  ctx.line(`${variable} = ${search}.best_estimator_`);
   const value: ModelValue = { kind: 'model', variable, estimator, split };
   return { value };
 }

@@ -33,7 +33,7 @@ export function runProcess(
       {
         cwd: options.cwd,
         env: options.env,
-        timeout: options.timeoutMs ?? 60_000,
+        timeout: options.timeoutMs ?? 180_000,
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
