@@ -1,0 +1,69 @@
+/**
+ * Live record notifications (ARCHITECTURE §4): after a version, comment or review changes, the
+ * server broadcasts one of these as a Hocuspocus stateless message on the pipeline's document, to
+ * everyone connected (read-only connections included). They name what changed, never its content:
+ * a client refetches what it shows through the REST API, which applies its role.
+ */
+import { z } from 'zod';
+
+export const RECORD_MESSAGE_TYPE = 'dominoml/record';
+
+export const versionActions = [
+  'created',
+  'deleted',
+  'activated',
+  'labelled',
+  'unlabelled',
+  'restored',
+] as const;
+export const commentActions = ['created', 'edited', 'resolved', 'reopened', 'deleted'] as const;
+export const reviewActions = ['requested', 'decided'] as const;
+
+export type VersionAction = (typeof versionActions)[number];
+export type CommentAction = (typeof commentActions)[number];
+export type ReviewAction = (typeof reviewActions)[number];
+
+/**
+ * - `version`: `id` is the version. `restored` names the version restored; the snapshot of the
+ *   draft taken first arrives as its own `created`.
+ * - `comment`: `id` is the comment, `versionId` the version it is on.
+ * - `review`: `id` is the review request (one per reviewer), `versionId` the version reviewed.
+ */
+export type RecordNotification =
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'version'; action: VersionAction; id: string }
+  | {
+      type: typeof RECORD_MESSAGE_TYPE;
+      kind: 'comment';
+      action: CommentAction;
+      id: string;
+      versionId: string;
+    }
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'review'; action: ReviewAction; id: string; versionId: string };
+
+const type = z.literal(RECORD_MESSAGE_TYPE);
+const id = z.string().min(1).max(100);
+
+const recordNotificationSchema = z.discriminatedUnion('kind', [
+  z.object({ type, kind: z.literal('version'), action: z.enum(versionActions), id }),
+  z.object({ type, kind: z.literal('comment'), action: z.enum(commentActions), id, versionId: id }),
+  z.object({ type, kind: z.literal('review'), action: z.enum(reviewActions), id, versionId: id }),
+]);
+
+/** The notification in a stateless payload, or null for anything else (other messages share the channel). */
+export function parseRecordNotification(payload: string): RecordNotification | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = recordNotificationSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+type WithoutType<T> = T extends unknown ? Omit<T, 'type'> : never;
+
+/** A notification with its `type` filled in. */
+export function recordNotification(fields: WithoutType<RecordNotification>): RecordNotification {
+  return { type: RECORD_MESSAGE_TYPE, ...fields } as RecordNotification;
+}
