@@ -1,4 +1,5 @@
 /** What every server module receives: configuration, database, logger and the live documents (no globals). */
+import type { RecordNotification } from '../shared/api/notifications.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
@@ -17,6 +18,8 @@ export interface LiveDocuments {
   readDocument<T>(pipelineId: string, read: (doc: import('yjs').Doc) => T): Promise<T>;
   /** Closes one person's (or everyone's) sync connection to a pipeline, e.g. after a role change. */
   disconnect(pipelineId: string, userId?: string): void;
+  /** Sends a stateless message to everyone connected to the pipeline; nothing when nobody has it open. */
+  broadcast(pipelineId: string, payload: RecordNotification): void;
 }
 
 export interface ServerContext extends CoreContext {

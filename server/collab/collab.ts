@@ -159,6 +159,11 @@ export function createCollab(ctx: CoreContext): Collab {
       }
     },
 
+    broadcast(pipelineId, payload) {
+      // Only a loaded document has connections; loading one to tell nobody would be wasted work.
+      hocuspocus.documents.get(documentNameFor(pipelineId))?.broadcastStateless(JSON.stringify(payload));
+    },
+
     async close() {
       for (const socket of wss.clients) socket.close(1001, 'server shutting down');
       hocuspocus.closeConnections();
