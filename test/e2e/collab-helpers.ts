@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 import type { MemberRole } from '../../shared/api/schemas.ts';
 import type { PipelineSummary } from '../../shared/api/types.ts';
-import { makeAccount, registerThroughUi, seedPipeline, type TestAccount } from './helpers.ts';
+import { makeAccount, seedPipeline, type TestAccount } from './helpers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = path.join(root, 'test-results/screenshots');
@@ -19,12 +19,28 @@ export interface Person {
   page: Page;
 }
 
-/** A new person: their own browser context, registered and logged in through the UI. */
+/**
+ * A new person: their own browser context, registered through the API (the platform tests cover
+ * the forms; here it would only cost seconds per person) and on the dashboard.
+ */
 export async function newPerson(browser: Browser, prefix: string): Promise<Person> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const account = makeAccount(prefix);
-  await registerThroughUi(page, account);
+  // Registered from inside the page, like the app's own calls: same-origin, and the browser
+  // stores the session cookie it gets back.
+  await page.goto('/login');
+  await page.evaluate(async (body) => {
+    const response = await fetch('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201)
+      throw new Error(`register failed: ${response.status} ${await response.text()}`);
+  }, account);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Pipelines', level: 1 })).toBeVisible();
   return { account, context, page };
 }
 

@@ -49,6 +49,8 @@ test('after a browser restart, a pipeline opened before opens and edits with no 
   browser,
   playwright,
 }, testInfo) => {
+  // Two browser launches on top of the usual: give it room on a loaded machine.
+  test.setTimeout(60_000);
   const owner = await newPerson(browser, 'owner');
   const pipeline = await createSharedPipeline(owner, 'Survives restarts', []);
   await openPipeline(owner.page, pipeline.id);
