@@ -3,7 +3,7 @@
  * the field saves, Escape cancels. It is the page's heading. Read-only people see plain text.
  */
 
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, untrack } from 'solid-js';
 import { LIMITS } from '../../../shared/api/schemas.ts';
 import { Pencil } from './icons.ts';
 
@@ -70,7 +70,9 @@ export function PipelineNameField(props: PipelineNameFieldProps) {
             }}
             class="input input--compact pipeline-name__input"
             aria-label="Pipeline name"
-            value={props.name}
+            // The name as it was when editing began: a rename by someone else meanwhile must not
+            // overwrite what this person is typing (their Enter then wins, as last writer).
+            value={untrack(() => props.name)}
             maxLength={LIMITS.pipelineNameMax}
             onBlur={finish}
             onKeyDown={(event) => {
