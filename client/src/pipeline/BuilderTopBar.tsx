@@ -37,7 +37,7 @@ export function BuilderTopBar(props: BuilderTopBarProps) {
   const isOwner = () => props.role === 'owner';
 
   return (
-    <div class="builder-bar" role="toolbar" aria-label="Pipeline">
+    <header class="builder-bar">
       <div class="builder-bar__start">
         <PipelineNameField name={props.name} readOnly={props.readOnly} onRename={props.onRename} />
         <Show when={badge()}>
@@ -94,6 +94,6 @@ export function BuilderTopBar(props: BuilderTopBarProps) {
           </button>
         </Show>
       </div>
-    </div>
+    </header>
   );
 }
