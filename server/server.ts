@@ -7,7 +7,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createCollab } from './collab/collab.ts';
 import type { ServerConfig } from './config.ts';
 import type { CoreContext, ServerContext } from './context.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -19,14 +19,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartServerOptions {
+  /** An already opened database (tests open one from a snapshot); closed with the server. */
+  database?: Database;
+}
+
 export async function startServer(
   config: ServerConfig,
   logger: Logger = createLogger(config.logLevel),
+  options: StartServerOptions = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.memoryDatabase ? undefined : config.dataDir,
-  });
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.memoryDatabase ? undefined : config.dataDir,
+    }));
   const core: CoreContext = { config, database, logger };
   const collab = createCollab(core);
   const context: ServerContext = { ...core, collab };

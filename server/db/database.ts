@@ -32,11 +32,16 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite directory; `undefined` with no `databaseUrl` means an in-memory PGlite (tests). */
   dataDir?: string | undefined;
+  /**
+   * In-memory PGlite only: start from a `dumpDataDir()` tarball of an already migrated database
+   * instead of running initdb (~10× faster; the test suite starts many servers).
+   */
+  pgliteSnapshot?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteSnapshot);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -51,7 +56,7 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
   if (dataDir) {
@@ -61,7 +66,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     lock = await acquireDataDirLock(dataDir);
     client = new PGlite(pgDir);
   } else {
-    client = new PGlite();
+    client = new PGlite(snapshot ? { loadDataDir: snapshot } : {});
   }
   try {
     await client.waitReady;

@@ -1,7 +1,10 @@
 /** Starts a real DominoML server on port 0 for one test, on the database chosen by the suite. */
 import { onTestFinished } from 'vitest';
 import { loadConfig, type ServerConfig } from '../../../server/config.ts';
-import { startServer, type RunningServer } from '../../../server/server.ts';
+import { openDatabase } from '../../../server/db/database.ts';
+import { createLogger } from '../../../server/logger.ts';
+import { type RunningServer, startServer } from '../../../server/server.ts';
+import { pgliteSnapshot } from './pglite-snapshot.ts';
 import { createTestDatabase, type TestDatabaseTarget } from './test-database.ts';
 
 export interface TestServerOptions {
@@ -10,13 +13,27 @@ export interface TestServerOptions {
   config?: Partial<ServerConfig>;
 }
 
-export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer & { database: TestDatabaseTarget }> {
+export async function startTestServer(
+  options: TestServerOptions = {},
+): Promise<RunningServer & { database: TestDatabaseTarget }> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig(
     {},
-    { port: 0, host: '127.0.0.1', logLevel: 'silent', clientDir: '/nonexistent', ...database.config, ...options.config },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      clientDir: '/nonexistent',
+      ...database.config,
+      ...options.config,
+    },
   );
-  const server = await startServer(config);
+  // In-memory PGlite starts from a migrated snapshot instead of running initdb every time.
+  const preopened =
+    config.memoryDatabase && !config.databaseUrl
+      ? await openDatabase({ pgliteSnapshot: await pgliteSnapshot() })
+      : undefined;
+  const server = await startServer(config, createLogger(config.logLevel), { database: preopened });
   return { ...server, database };
 }
 
