@@ -12,7 +12,10 @@ export interface CoreContext {
 
 /** What the HTTP API may do to live pipeline documents and the people connected to them. */
 export interface LiveDocuments {
-  /** Runs `change` on the pipeline's live document (loading it if needed); everyone connected sees it. */
+  /**
+   * Runs `change` on the pipeline's live document (loading it if needed); everyone connected sees it.
+   * `change` writes in its own transaction(s), with the origin it names (e.g. `RESTORE_ORIGIN`).
+   */
   changeDocument(pipelineId: string, change: (doc: import('yjs').Doc) => void): Promise<void>;
   /** Reads the pipeline's current document (live if open, else stored) without keeping it loaded. */
   readDocument<T>(pipelineId: string, read: (doc: import('yjs').Doc) => T): Promise<T>;

@@ -135,7 +135,10 @@ export function createCollab(ctx: CoreContext): Collab {
     async changeDocument(pipelineId, change) {
       const connection = await hocuspocus.openDirectConnection(documentNameFor(pipelineId));
       try {
-        await connection.transact(change);
+        if (!connection.document) throw new Error(`document of pipeline ${pipelineId} did not load`);
+        // Not `connection.transact`: its wrapping transaction would carry Hocuspocus's origin, and
+        // the change's own transaction (restore, migration) would merge into it and lose its origin.
+        change(connection.document);
       } finally {
         await connection.disconnect();
       }
