@@ -10,11 +10,13 @@ import type { Health } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
 import { componentRoutes, templateRoutes } from './catalog-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { ApiError, errorResponse } from './errors.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import type { AppEnv } from './session-middleware.ts';
 import { sessionMiddleware } from './session-middleware.ts';
+import { pipelineVersionRoutes, versionRoutes } from './version-routes.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const VERSION = '0.1.0';
@@ -50,9 +52,12 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
 
   app.get('/api/health', (c) => c.json<Health>({ ok: true, database: ctx.database.kind, version: VERSION }));
   app.route('/api/auth', authRoutes(ctx));
+  app.route('/api/pipelines/:id/versions', pipelineVersionRoutes(ctx));
   app.route('/api/pipelines', pipelineRoutes(ctx));
   app.route('/api/components', componentRoutes());
   app.route('/api/templates', templateRoutes());
+  app.route('/api/versions', versionRoutes(ctx));
+  app.route('/api/comments', commentRoutes(ctx));
 
   // Last: the client's catch-all routes. Unknown API paths must not get the app shell.
   app.all('/api/*', noApiRoute);

@@ -26,6 +26,11 @@ const WHO_MAY: Record<MemberRole, string> = {
 
 export const pipelineNotFound = () => notFound('Pipeline not found');
 
+/** The 403 for a member whose role is below `minimum`, e.g. "Only editors and owners can delete versions". */
+export function roleTooLow(minimum: MemberRole, action: string): ApiError {
+  return new ApiError(403, 'forbidden', `${WHO_MAY[minimum]} can ${action}`);
+}
+
 export async function requirePipelineRole(
   c: Context<AppEnv>,
   db: Db,
@@ -36,6 +41,6 @@ export async function requirePipelineRole(
   const pipelineId = c.req.param('id') ?? '';
   const role = await getRole(db, pipelineId, user.id);
   if (!role) throw pipelineNotFound();
-  if (!roleAtLeast(role, minimum)) throw new ApiError(403, 'forbidden', `${WHO_MAY[minimum]} can ${action}`);
+  if (!roleAtLeast(role, minimum)) throw roleTooLow(minimum, action);
   return { user, pipelineId, role };
 }
