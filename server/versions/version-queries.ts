@@ -106,7 +106,7 @@ export async function getVersionDetail(db: Db, versionId: string): Promise<Versi
     listReviews(db, versionId),
   ]);
   if (!summary || !content) return null;
-  return { ...summary, graph: content.graph, code: content.code, reviews };
+  return { ...summary, graph: inReaderOrder(content.graph), code: content.code, reviews };
 }
 
 /** The saved graph and code of a version (for compare and comment anchors). */
@@ -118,7 +118,23 @@ export async function getVersionContent(
     .select({ graph: versions.graph, code: versions.code })
     .from(versions)
     .where(eq(versions.id, versionId));
-  return row ?? null;
+  return row ? { graph: inReaderOrder(row.graph), code: row.code } : null;
+}
+
+/**
+ * jsonb stores object keys in its own order (shorter keys first); parameters are given back in
+ * code-point order, as `toGraph` reads them, so a saved graph and a freshly read one look alike.
+ */
+function inReaderOrder(graph: PipelineGraph): PipelineGraph {
+  return {
+    nodes: graph.nodes.map((node) => ({
+      ...node,
+      params: Object.fromEntries(
+        Object.entries(node.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ),
+    })),
+    edges: graph.edges,
+  };
 }
 
 export async function findVersionRef(db: Db, versionId: string): Promise<VersionRef | null> {
