@@ -6,10 +6,12 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -249,4 +251,117 @@ export const reviewRequests = pgTable(
     uniqueIndex('review_requests_version_reviewer_idx').on(t.versionId, t.reviewerId),
     index('review_requests_reviewer_idx').on(t.reviewerId),
   ],
+);
+
+export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const;
+export const runLogStreams = ['stdout', 'stderr', 'report', 'system'] as const;
+
+/**
+ * Experiment runs (issue 6): one execution of a version's generated code by a runner worker. The
+ * queue itself is pg-boss's (schema `pgboss`); `job_id` links the row to its job so a reconciler
+ * can tell a run whose worker died from one still in progress. `log_lines` is the last `run_logs`
+ * sequence number handed out; `log_bytes` counts everything printed, including what was past the cap.
+ */
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    /** A run's version goes with it: metrics belong to a snapshot, and the snapshot is gone. */
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: runStatuses }).notNull().default('queued'),
+    exitCode: integer('exit_code'),
+    /** Why a run did not succeed, in words a person can act on. */
+    error: text('error'),
+    jobId: uuid('job_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** `host:pid` of the worker process that executes (or executed) it. */
+    worker: text('worker'),
+    /** Last sign of life from the worker while running (refreshed with each log batch and on a timer). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    logLines: integer('log_lines').notNull().default(0),
+    logBytes: bigint('log_bytes', { mode: 'number' }).notNull().default(0),
+    truncated: boolean('truncated').notNull().default(false),
+  },
+  (t) => [
+    index('runs_pipeline_created_idx').on(t.pipelineId, t.createdAt),
+    index('runs_version_idx').on(t.versionId),
+    // The reconciler looks only at unfinished runs.
+    index('runs_unfinished_idx').on(t.status).where(sql`${t.status} in ('queued', 'running')`),
+    check(
+      'runs_status_check',
+      sql`${t.status} in ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out')`,
+    ),
+  ],
+);
+
+/** Every line a run printed (and every report event, and the runner's own notices), in order. */
+export const runLogs = pgTable(
+  'run_logs',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3, … per run with no gaps: `?after=<seq>` resumes exactly where a reader stopped. */
+    seq: integer('seq').notNull(),
+    stream: text('stream', { enum: runLogStreams }).notNull(),
+    time: timestamp('time', { withTimezone: true }).notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.seq] }),
+    check('run_logs_stream_check', sql`${t.stream} in ('stdout', 'stderr', 'report', 'system')`),
+  ],
+);
+
+/** Metrics a run reported (ARCHITECTURE §6), kept per run and per version so versions compare. */
+export const metrics = pgTable(
+  'metrics',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id'),
+    name: text('name').notNull(),
+    /** Null when the script reported a value that is not a finite number (JSON has no NaN). */
+    value: doublePrecision('value'),
+    split: text('split'),
+    /** For metrics reported repeatedly (epochs, folds); null for a single final value. */
+    step: integer('step'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('metrics_run_idx').on(t.runId), index('metrics_version_idx').on(t.versionId)],
+);
+
+/** Files a run produced (fitted model, predictions), stored in the blob store under `storage_key`. */
+export const artifacts = pgTable(
+  'artifacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id'),
+    /** What the script reported: `model`, `predictions`, … */
+    kind: text('kind').notNull(),
+    /** The file name the script wrote, offered as the download's name. */
+    name: text('name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('artifacts_run_idx').on(t.runId)],
 );
