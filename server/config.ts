@@ -37,7 +37,47 @@ export interface ServerConfig {
   loginWindowMs: number;
   /** `pino` log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace`, or `silent` (tests). */
   logLevel: string;
+  /**
+   * Runs one worker process executes at once (`RUNNER_CONCURRENCY`). Each run is a Python process
+   * that may use a core and `runMemoryLimitMb` of memory, so the default is 1; raise it on bigger
+   * machines. `0` starts no in-process worker: the server only queues runs, and standalone workers
+   * (`npm run runner`, PostgreSQL only) execute them.
+   */
+  runnerConcurrency: number;
+  /** Wall-clock limit of one run (`RUN_TIMEOUT_MS`), then it is stopped and ends `timed_out`. 10 minutes. */
+  runTimeoutMs: number;
+  /**
+   * Address-space limit of a run's Python (`RUN_MEMORY_LIMIT_MB`, `prlimit --as`). At least 1024:
+   * below ~512 MB importing scikit-learn already fails, and numpy reserves address space generously.
+   */
+  runMemoryLimitMb: number;
+  /**
+   * Log bytes kept per run (`RUN_LOG_MAX_BYTES`, 20 MB). Past it one truncation notice is stored and
+   * the rest is only counted; the run itself goes on.
+   */
+  runLogMaxBytes: number;
+  /**
+   * Seconds a worker may go without a heartbeat before its run is failed as "worker stopped
+   * responding" (`RUN_LEASE_SECONDS`, 30; pg-boss allows no less than 10). Workers heartbeat every
+   * second, so only a dead or frozen worker misses it.
+   */
+  runLeaseSeconds: number;
+  /**
+   * How runs are isolated (`RUN_SANDBOX`): `auto` uses bubblewrap (no network, read-only system,
+   * only the run's directory writable) when it works on this machine and falls back with a warning;
+   * `bwrap` insists on it; `none` runs Python directly (still in its own process group, with the
+   * memory limit and a sanitized environment).
+   */
+  runSandbox: RunSandboxMode;
 }
+
+export const RUN_SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
+export type RunSandboxMode = (typeof RUN_SANDBOX_MODES)[number];
+
+/** Below this scikit-learn cannot even be imported (STACK-NOTES); smaller settings are raised to it. */
+export const RUN_MEMORY_LIMIT_MIN_MB = 1024;
+/** pg-boss refuses heartbeats shorter than 10 s. */
+export const RUN_LEASE_MIN_SECONDS = 10;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -69,6 +109,28 @@ export function loadConfig(
     loginMaxAttempts: 10,
     loginWindowMs: 15 * 60 * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',
+    runnerConcurrency: readInteger(env, 'RUNNER_CONCURRENCY', 1, 0),
+    runTimeoutMs: readInteger(env, 'RUN_TIMEOUT_MS', 10 * 60 * 1000, 1000),
+    runMemoryLimitMb: Math.max(RUN_MEMORY_LIMIT_MIN_MB, readInteger(env, 'RUN_MEMORY_LIMIT_MB', 2048, 1)),
+    runLogMaxBytes: readInteger(env, 'RUN_LOG_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    runLeaseSeconds: readInteger(env, 'RUN_LEASE_SECONDS', 30, RUN_LEASE_MIN_SECONDS),
+    runSandbox: readSandboxMode(env.RUN_SANDBOX),
     ...overrides,
   };
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < minimum) {
+    throw new Error(`${name} must be an integer of at least ${minimum}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readSandboxMode(raw: string | undefined): RunSandboxMode {
+  if (raw === undefined || raw === '') return 'auto';
+  if ((RUN_SANDBOX_MODES as readonly string[]).includes(raw)) return raw as RunSandboxMode;
+  throw new Error(`RUN_SANDBOX must be one of ${RUN_SANDBOX_MODES.join(', ')}, got "${raw}"`);
 }
