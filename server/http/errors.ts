@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode } from '../../shared/api/types.ts';
+import type { ApiErrorBody, ApiErrorCode, ApiProblem } from '../../shared/api/types.ts';
 
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly fields: Record<string, string> | undefined;
   /** Extra response headers, e.g. `Retry-After` on 429. */
   readonly headers: Record<string, string>;
+  /** Validation problems of a pipeline that cannot run (`pipeline_invalid`). */
+  readonly problems: ApiProblem[] | undefined;
 
   constructor(
     status: ContentfulStatusCode,
@@ -17,12 +19,14 @@ export class ApiError extends Error {
     message: string,
     fields?: Record<string, string>,
     headers: Record<string, string> = {},
+    problems?: ApiProblem[],
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.headers = headers;
+    this.problems = problems;
   }
 }
 
@@ -47,5 +51,6 @@ export function validationError(error: z.ZodError): ApiError {
 export function errorResponse(c: Context, error: ApiError): Response {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields) body.error.fields = error.fields;
+  if (error.problems) body.error.problems = error.problems;
   return c.json(body, error.status, error.headers);
 }

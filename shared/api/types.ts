@@ -11,7 +11,20 @@ export interface ApiErrorBody {
     message: string;
     /** Field-level problems for forms: field path → message. */
     fields?: Record<string, string>;
+    /** `pipeline_invalid`: the validation problems that stop the pipeline from running. */
+    problems?: ApiProblem[];
   };
+}
+
+/** A validation problem as the API reports it (see shared/validation `Problem`). */
+export interface ApiProblem {
+  id: string;
+  code: string;
+  message: string;
+  fix: string;
+  nodeId?: string;
+  edgeId?: string;
+  param?: string;
 }
 
 export type ApiErrorCode =
@@ -24,6 +37,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'pipeline_invalid'
   | 'internal';
 
 export interface User {

@@ -34,7 +34,13 @@ export interface PersonAwareness {
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out';
 
-export type LogStream = 'stdout' | 'stderr';
+/**
+ * Where a run's log line came from: the script's output, a report event of the run protocol
+ * (ARCHITECTURE §6, one JSON line), or the runner itself (start, truncation, how it ended).
+ */
+export type LogStream = 'stdout' | 'stderr' | 'report' | 'system';
+
+export const LOG_STREAMS: readonly LogStream[] = ['stdout', 'stderr', 'report', 'system'];
 
 export interface RunTailLine {
   /** Position in the run's full log (persisted in `run_logs`), so a view can fetch what it missed. */
@@ -131,8 +137,8 @@ function readRun(raw: unknown): RunAwareness | null {
   const lines: RunTailLine[] = [];
   for (const line of tail) {
     if (!isPlainObject(line) || !isCount(line.seq) || typeof line.text !== 'string') return null;
-    if (line.stream !== 'stdout' && line.stream !== 'stderr') return null;
-    lines.push({ seq: line.seq, stream: line.stream, text: line.text });
+    if (!LOG_STREAMS.includes(line.stream as LogStream)) return null;
+    lines.push({ seq: line.seq, stream: line.stream as LogStream, text: line.text });
   }
   return {
     status: status as RunStatus,
