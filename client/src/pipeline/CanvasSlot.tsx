@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { catalog } from '../../../shared/catalog/catalog.ts';
 import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
 import { type CanvasApi, PipelineCanvas } from '../canvas/PipelineCanvas.tsx';
+import type { CanvasProblem } from '../canvas/scope.ts';
 import { Spinner } from '../components/Spinner.tsx';
 
 export interface CanvasSlotProps {
@@ -22,7 +23,11 @@ export interface CanvasSlotProps {
   loaded: boolean;
   followUserClientId: number | null;
   onFollowEnd: () => void;
-  onSelectionChange?: (ids: string[]) => void;
+  /** Validation's findings, shown as badges on their nodes. */
+  problems: readonly CanvasProblem[];
+  /** The builder owns the selection, so the Code tab and the Problems drawer can select too. */
+  selection: readonly string[];
+  onSelectionChange: (ids: string[]) => void;
   onReady?: (api: CanvasApi) => void;
 }
 
@@ -47,6 +52,8 @@ export function CanvasSlot(props: CanvasSlotProps) {
         localUser={props.localUser}
         followUserClientId={props.followUserClientId}
         onFollowEnd={props.onFollowEnd}
+        problems={props.problems}
+        selection={props.selection}
         onSelectionChange={props.onSelectionChange}
         onReady={props.onReady}
       />

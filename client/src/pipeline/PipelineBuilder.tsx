@@ -11,10 +11,13 @@ import { catalog } from '../../../shared/catalog/catalog.ts';
 import { gesture, initDocument, setMeta } from '../../../shared/doc/index.ts';
 import type { Api } from '../api/api.ts';
 import type { CanvasApi } from '../canvas/PipelineCanvas.tsx';
+import { CodePanel } from '../code/CodePanel.tsx';
+import { createCodegen } from '../code/create-codegen.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { createPageTitle } from '../lib/page-title.ts';
 import { ComponentLibrary } from '../panels/ComponentLibrary.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
+import { ProblemsDrawer } from '../problems/ProblemsDrawer.tsx';
 import { useSession } from '../session/session.ts';
 import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
 import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
@@ -57,6 +60,8 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const history = createUndoHistory(sync.doc, user.id);
   const meta = createDocMeta(sync.doc);
   const members = makeMembersApi(props.api.http);
+  // Live code and problems for everyone: generated in a worker from the shared document.
+  const codegen = createCodegen(sync.doc);
 
   // The sync connection has the last word on writing: the summary may be a cached copy, or an
   // owner may change the role while the page is open (the server then reconnects everyone).
@@ -81,10 +86,16 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const following = createFollowing(presence.collaborators);
   createUndoShortcuts({ undo: history.undo, redo: history.redo, enabled: () => !readOnly() });
 
-  // The canvas owns the selection; the inspector shows it. The library adds through the canvas,
-  // which knows where the middle of the view is.
+  // The builder owns the selection: the canvas, the Code tab and the Problems drawer set it, the
+  // inspector and the code's tinted lines show it. The library adds through the canvas, which
+  // knows where the middle of the view is.
   const [selection, setSelection] = createSignal<readonly string[]>([]);
   let canvasApi: CanvasApi | undefined;
+  /** Selects a node and brings it into view on the canvas. */
+  const revealNode = (nodeId: string) => {
+    if (canvasApi) canvasApi.revealNode(nodeId);
+    else setSelection([nodeId]);
+  };
 
   const [shareOpen, setShareOpen] = createSignal(false);
   const [loginDismissed, setLoginDismissed] = createSignal(false);
@@ -152,40 +163,45 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
               onAdd={(type, at) => canvasApi?.addComponent(type, at)}
             />
           </div>
-          <div
-            class="builder__canvas"
-            classList={{ 'builder__canvas--following': following.clientId() !== null }}
-            style={{ '--follow-color': following.person()?.user.color ?? 'transparent' }}
-          >
-            <CanvasSlot
-              doc={sync.doc}
-              awareness={sync.awareness}
-              localUser={localUser}
-              readOnly={readOnly()}
-              userOrigin={history.origin}
-              undoManager={history.manager}
-              loaded={sync.loadedFromDisk()}
-              followUserClientId={following.clientId()}
-              onFollowEnd={() => following.follow(null)}
-              onSelectionChange={setSelection}
-              onReady={(api) => {
-                canvasApi = api;
-              }}
-            />
-            <Show when={following.person()}>
-              {(person) => (
-                <div class="follow-banner" role="status">
-                  Following {person().user.name}
-                  <button
-                    type="button"
-                    class="button button--ghost button--small"
-                    onClick={() => following.follow(null)}
-                  >
-                    Stop <kbd>Esc</kbd>
-                  </button>
-                </div>
-              )}
-            </Show>
+          <div class="builder__centre">
+            <div
+              class="builder__canvas"
+              classList={{ 'builder__canvas--following': following.clientId() !== null }}
+              style={{ '--follow-color': following.person()?.user.color ?? 'transparent' }}
+            >
+              <CanvasSlot
+                doc={sync.doc}
+                awareness={sync.awareness}
+                localUser={localUser}
+                readOnly={readOnly()}
+                userOrigin={history.origin}
+                undoManager={history.manager}
+                loaded={sync.loadedFromDisk()}
+                followUserClientId={following.clientId()}
+                onFollowEnd={() => following.follow(null)}
+                problems={codegen.problems()}
+                selection={selection()}
+                onSelectionChange={setSelection}
+                onReady={(api) => {
+                  canvasApi = api;
+                }}
+              />
+              <Show when={following.person()}>
+                {(person) => (
+                  <div class="follow-banner" role="status">
+                    Following {person().user.name}
+                    <button
+                      type="button"
+                      class="button button--ghost button--small"
+                      onClick={() => following.follow(null)}
+                    >
+                      Stop <kbd>Esc</kbd>
+                    </button>
+                  </div>
+                )}
+              </Show>
+            </div>
+            <ProblemsDrawer problems={codegen.problems()} graph={codegen.graph()} onReveal={revealNode} />
           </div>
           <aside class="builder__panel" aria-label="Details">
             <RightPanel
@@ -196,6 +212,15 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   selection={selection()}
                   readOnly={readOnly()}
                   userOrigin={history.origin}
+                />
+              }
+              code={
+                <CodePanel
+                  codegen={codegen}
+                  pipelineId={summary.id}
+                  selection={selection()}
+                  onSelectNode={(nodeId) => setSelection([nodeId])}
+                  unsyncedChanges={sync.unsyncedChanges()}
                 />
               }
             />

@@ -19,12 +19,7 @@ interface TabSpec {
 
 const TABS: readonly TabSpec[] = [
   { id: 'inspector', label: 'Inspector', icon: SlidersHorizontal },
-  {
-    id: 'code',
-    label: 'Code',
-    icon: Code,
-    comingSoon: 'The live Python of this pipeline, linked line by line to its nodes, with export.',
-  },
+  { id: 'code', label: 'Code', icon: Code },
   {
     id: 'versions',
     label: 'Versions',
@@ -39,7 +34,7 @@ const TABS: readonly TabSpec[] = [
   },
 ];
 
-export function RightPanel(props: { inspector: JSX.Element }) {
+export function RightPanel(props: { inspector: JSX.Element; code: JSX.Element }) {
   const [active, setActive] = createSignal<PanelTab>('inspector');
   const tabRefs = new Map<PanelTab, HTMLButtonElement>();
   const tabId = (id: PanelTab) => `panel-tab-${id}`;
@@ -89,7 +84,7 @@ export function RightPanel(props: { inspector: JSX.Element }) {
             class="side-panel__body"
             hidden={active() !== tab.id}
           >
-            <Show when={tab.comingSoon} fallback={props.inspector}>
+            <Show when={tab.comingSoon} fallback={tab.id === 'code' ? props.code : props.inspector}>
               {(text) => (
                 <div class="coming-soon">
                   <Dynamic component={tab.icon} size={20} aria-hidden="true" />

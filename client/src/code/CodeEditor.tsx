@@ -1,0 +1,156 @@
+/**
+ * <CodeEditor>: read-only CodeMirror 6 view of the generated Python. Read-only rather than
+ * non-editable, so the text stays focusable and the caret can walk it from the keyboard.
+ * Clicking a line (or its number), or pressing Enter on it, activates that line.
+ *
+ * New code is applied as the smallest change (text-change.ts), so the scroll position, caret and
+ * tinted lines hold still while collaborators edit. The view scrolls to the tinted lines only
+ * when `revealKey` changes (a new selection), and only if none of them is already in sight.
+ */
+import { python } from '@codemirror/lang-python';
+import { EditorState } from '@codemirror/state';
+import {
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { createEffect, createUniqueId, on, onCleanup, onMount } from 'solid-js';
+import { codeTheme } from './code-theme.ts';
+import { firstNodeSpan, nodeLines, setNodeLines } from './node-lines.ts';
+import type { LineRange } from './source-map.ts';
+import { minimalChange } from './text-change.ts';
+
+export interface CodeEditorProps {
+  code: string;
+  /** Lines to tint (1-based, inclusive). */
+  highlight: readonly LineRange[];
+  /** Changes when the tinted lines should be brought into view (a new selection). */
+  revealKey: string;
+  onActivateLine(line: number): void;
+  /** Accessible name of the text. */
+  label: string;
+}
+
+/** Room left above the revealed lines, so they do not sit flush against the edge. */
+const REVEAL_MARGIN_PX = 24;
+
+export function CodeEditor(props: CodeEditorProps) {
+  const hintId = createUniqueId();
+  let host!: HTMLDivElement;
+  let view: EditorView | undefined;
+  let shown = props.code;
+
+  const activate = (line: number) => props.onActivateLine(line);
+
+  const reveal = () => {
+    if (!view || host.clientHeight === 0) return; // hidden tab: done again when it is shown
+    const span = firstNodeSpan(view.state);
+    if (!span) return;
+    const scroller = view.scrollDOM;
+    const top = view.lineBlockAt(span.from).top;
+    const bottom = view.lineBlockAt(span.to).bottom;
+    const inSight = bottom > scroller.scrollTop && top < scroller.scrollTop + scroller.clientHeight;
+    if (!inSight)
+      view.dispatch({
+        effects: EditorView.scrollIntoView(span.from, { y: 'start', yMargin: REVEAL_MARGIN_PX }),
+      });
+  };
+
+  onMount(() => {
+    view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: shown,
+        extensions: [
+          lineNumbers({
+            domEventHandlers: {
+              mousedown(target, block) {
+                activate(target.state.doc.lineAt(block.from).number);
+                return false;
+              },
+            },
+          }),
+          highlightActiveLine(),
+          highlightActiveLineGutter(),
+          python(),
+          codeTheme,
+          nodeLines(),
+          EditorState.readOnly.of(true),
+          EditorView.contentAttributes.of({
+            'aria-label': props.label,
+            'aria-describedby': hintId,
+            'aria-readonly': 'true',
+          }),
+          keymap.of([
+            {
+              key: 'Enter',
+              run(target) {
+                activate(target.state.doc.lineAt(target.state.selection.main.head).number);
+                return true;
+              },
+            },
+          ]),
+          EditorView.domEventHandlers({
+            click(event, target) {
+              // Someone selecting text to copy it is not asking for a node.
+              if (!target.state.selection.main.empty) return false;
+              const pos = target.posAtCoords({ x: event.clientX, y: event.clientY });
+              if (pos !== null) activate(target.state.doc.lineAt(pos).number);
+              return false;
+            },
+          }),
+        ],
+      }),
+    });
+
+    // Shown again after being in a hidden tab: bring the selection's lines into view then.
+    let lastHeight = host.clientHeight;
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(() => {
+            const height = host.clientHeight;
+            if (lastHeight === 0 && height > 0) reveal();
+            lastHeight = height;
+          })
+        : null;
+    observer?.observe(host);
+    onCleanup(() => {
+      observer?.disconnect();
+      view?.destroy();
+      view = undefined;
+    });
+  });
+
+  createEffect(
+    on(
+      () => props.code,
+      (code) => {
+        const change = minimalChange(shown, code);
+        shown = code;
+        if (change && view) view.dispatch({ changes: change });
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(() => {
+    const ranges = props.highlight;
+    view?.dispatch({ effects: setNodeLines.of(ranges) });
+  });
+  createEffect(
+    on(
+      () => props.revealKey,
+      () => reveal(),
+    ),
+  );
+
+  return (
+    <div class="code-editor">
+      <p id={hintId} class="visually-hidden">
+        Generated from the pipeline; read-only. Press Enter on a line to select its node on the canvas.
+      </p>
+      <div ref={host} class="code-editor__host" />
+    </div>
+  );
+}
