@@ -1,4 +1,7 @@
-/** "New pipeline": name, description and tags; Enter (Ctrl/Cmd+Enter in the description) creates it. */
+/**
+ * "New pipeline": what to start from (empty, or a template from the gallery), name, description
+ * and tags; Enter (Ctrl/Cmd+Enter in the description) or a double click on a card creates it.
+ */
 import { createEffect, createSignal } from 'solid-js';
 import { LIMITS, pipelineCreateSchema } from '../../../shared/api/schemas.ts';
 import type { PipelineSummary } from '../../../shared/api/types.ts';
@@ -9,6 +12,7 @@ import { SubmitButton } from '../components/SubmitButton.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { createForm } from '../forms/create-form.ts';
 import { parseTags } from '../lib/tags.ts';
+import { EMPTY_TEMPLATE, TemplateGallery } from './templates/TemplateGallery.tsx';
 
 export interface NewPipelineDialogProps {
   open: boolean;
@@ -23,21 +27,28 @@ function NewPipelineForm(props: {
 }) {
   const api = useApi();
   const form = createForm({
-    initial: { name: '', description: '', tags: '' },
+    initial: { name: '', description: '', tags: '', template: EMPTY_TEMPLATE },
     schema: pipelineCreateSchema,
     toRequest: (values) => ({
       name: values.name,
       description: values.description.trim(),
       tags: parseTags(values.tags),
+      template: values.template === EMPTY_TEMPLATE ? undefined : values.template,
     }),
     onSubmit: async (body) => props.onCreated(await api.pipelines.create(body)),
   });
   createEffect(() => props.onBusy(form.pending()));
+  let formElement!: HTMLFormElement;
+  /** The name a template filled in: replaced when another is picked, kept once the person edits it. */
+  let suggestedName = '';
 
   return (
     <form
       class="form dialog__body"
-      ref={form.setFormElement}
+      ref={(element) => {
+        formElement = element;
+        form.setFormElement(element);
+      }}
       onSubmit={form.submit}
       noValidate
       onKeyDown={(event) => {
@@ -59,11 +70,23 @@ function NewPipelineForm(props: {
         onValue={(value) => form.setValue('name', value)}
         error={form.error('name')}
       />
+      <TemplateGallery
+        value={form.values.template}
+        disabled={form.pending()}
+        onChange={(templateId, template) => {
+          form.setValue('template', templateId);
+          if (form.values.name === suggestedName) {
+            suggestedName = template?.name ?? '';
+            form.setValue('name', suggestedName);
+          }
+        }}
+        onChoose={() => formElement.requestSubmit()}
+      />
       <TextField
         label="Description"
         name="description"
         multiline
-        rows={3}
+        rows={2}
         maxLength={LIMITS.descriptionMax}
         hint="Optional. What it predicts, from which data."
         value={form.values.description}
@@ -100,7 +123,7 @@ function NewPipelineForm(props: {
 export function NewPipelineDialog(props: NewPipelineDialogProps) {
   const [busy, setBusy] = createSignal(false);
   return (
-    <Dialog open={props.open} title="New pipeline" onClose={props.onClose} busy={busy()}>
+    <Dialog open={props.open} title="New pipeline" onClose={props.onClose} busy={busy()} class="dialog--wide">
       <NewPipelineForm onCancel={props.onClose} onCreated={props.onCreated} onBusy={setBusy} />
     </Dialog>
   );
