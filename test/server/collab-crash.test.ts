@@ -8,9 +8,14 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../server/db/database.ts';
 import { documents, documentUpdates } from '../../server/db/schema.ts';
 import { addMember, createPipeline, registerUser, type TestUser } from './helpers/accounts.ts';
-import { type CollabClient, connectCollab, waitForAcknowledged, waitForDoc } from './helpers/collab-client.ts';
-import { createTestDatabase } from './helpers/test-database.ts';
+import {
+  type CollabClient,
+  connectCollab,
+  waitForAcknowledged,
+  waitForDoc,
+} from './helpers/collab-client.ts';
 import { freePort, spawnServer } from './helpers/server-process.ts';
+import { createTestDatabase } from './helpers/test-database.ts';
 
 const CLIENTS = 10;
 const EDITS_BEFORE_CRASH = 30;
@@ -35,7 +40,11 @@ test('kill -9 while 10 clients edit loses nothing', { timeout: 90_000 }, async (
   const database = await createTestDatabase({ persistent: true });
   try {
     const port = await freePort();
-    const env = { PORT: String(port), DATABASE_URL: database.config.databaseUrl, DATA_DIR: database.config.dataDir };
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: database.config.databaseUrl,
+      DATA_DIR: database.config.dataDir,
+    };
     let server = await spawnServer(env);
 
     const owner = await registerUser(server.url);
@@ -52,7 +61,9 @@ test('kill -9 while 10 clients edit loses nothing', { timeout: 90_000 }, async (
     // Interleaved edits from all clients; the crash lands while they are still streaming in.
     let killed = false;
     for (let n = 0; n < EDITS_BEFORE_CRASH; n++) {
-      clients.forEach((client, i) => addEdit(client, i, n));
+      clients.forEach((client, i) => {
+        addEdit(client, i, n);
+      });
       if (n === EDITS_BEFORE_CRASH - 5) {
         server.child.kill('SIGKILL');
         killed = true;
@@ -62,7 +73,9 @@ test('kill -9 while 10 clients edit loses nothing', { timeout: 90_000 }, async (
     expect(killed).toBe(true);
     await server.exited;
     for (let n = EDITS_BEFORE_CRASH; n < EDITS_BEFORE_CRASH + EDITS_WHILE_DOWN; n++) {
-      clients.forEach((client, i) => addEdit(client, i, n));
+      clients.forEach((client, i) => {
+        addEdit(client, i, n);
+      });
     }
 
     server = await spawnServer(env);
@@ -79,7 +92,10 @@ test('kill -9 while 10 clients edit loses nothing', { timeout: 90_000 }, async (
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
 
-    const reopened = await openDatabase({ databaseUrl: database.config.databaseUrl, dataDir: database.config.dataDir });
+    const reopened = await openDatabase({
+      databaseUrl: database.config.databaseUrl,
+      dataDir: database.config.dataDir,
+    });
     try {
       const stored = new Y.Doc();
       for (const row of await reopened.db.select().from(documents)) Y.applyUpdate(stored, row.state);

@@ -37,14 +37,20 @@ export async function registerUser(baseUrl: string, name?: string): Promise<Test
   const response = await api(baseUrl, '/api/auth/register', {
     body: { username, email: `${username}@example.test`, password: 'correct horse battery staple' },
   });
-  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`register failed: ${response.status} ${await response.text()}`);
   const { user } = (await response.json()) as { user: User };
   return { user, cookie: sessionCookieFrom(response) };
 }
 
-export async function createPipeline(baseUrl: string, owner: TestUser, name = 'Test pipeline'): Promise<PipelineSummary> {
+export async function createPipeline(
+  baseUrl: string,
+  owner: TestUser,
+  name = 'Test pipeline',
+): Promise<PipelineSummary> {
   const response = await api(baseUrl, '/api/pipelines', { body: { name }, cookie: owner.cookie });
-  if (response.status !== 201) throw new Error(`create pipeline failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`create pipeline failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as PipelineSummary;
 }
 

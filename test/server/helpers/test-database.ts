@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 
-export const testDbKind: 'pglite' | 'postgres' = process.env.DOMINOML_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+export const testDbKind: 'pglite' | 'postgres' =
+  process.env.DOMINOML_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 export interface TestDatabaseTarget {
   /** Overrides for `loadConfig`: `databaseUrl`, or `dataDir`/`memoryDatabase` for PGlite. */
@@ -21,10 +22,13 @@ export interface TestDatabaseTarget {
  * A database of its own for one test (or one file). `persistent` asks for PGlite on disk so a
  * restarted server finds its data; PostgreSQL always persists.
  */
-export async function createTestDatabase(options: { persistent?: boolean } = {}): Promise<TestDatabaseTarget> {
+export async function createTestDatabase(
+  options: { persistent?: boolean } = {},
+): Promise<TestDatabaseTarget> {
   if (testDbKind === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
-    if (!adminUrl) throw new Error('DOMINOML_TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh sets it)');
+    if (!adminUrl)
+      throw new Error('DOMINOML_TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.sh sets it)');
     const name = `dominoml_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name}`);
