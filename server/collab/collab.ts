@@ -145,12 +145,19 @@ export function createCollab(ctx: CoreContext): Collab {
     },
 
     async readDocument(pipelineId, read) {
-      const connection = await hocuspocus.openDirectConnection(documentNameFor(pipelineId));
+      // Not through a direct connection: closing one stores the document (a full snapshot written
+      // back, ~100 ms for 1,000 nodes) although reading changed nothing. An open document is read
+      // where it is; any other is read from the store, which holds all of it once it has unloaded
+      // (Hocuspocus unloads only after the final store, which waits for the update log).
+      const open = hocuspocus.documents.get(documentNameFor(pipelineId));
+      if (open) return read(open);
+      const doc = new Y.Doc();
       try {
-        if (!connection.document) throw new Error(`document of pipeline ${pipelineId} did not load`);
-        return read(connection.document);
+        const stored = await store.load(pipelineId);
+        if (stored) Y.applyUpdate(doc, stored.update, LOAD_ORIGIN);
+        return read(doc);
       } finally {
-        await connection.disconnect();
+        doc.destroy();
       }
     },
 
