@@ -14,6 +14,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { pgliteByteaParsers, pgliteByteaSerializers } from './pglite-bytea.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -56,6 +57,8 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+const byteaCodec = { serializers: pgliteByteaSerializers, parsers: pgliteByteaParsers };
+
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
@@ -64,9 +67,9 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     mkdirSync(pgDir, { recursive: true });
     // PGlite has no cross-process lock: two processes on one directory silently lose writes.
     lock = await acquireDataDirLock(dataDir);
-    client = new PGlite(pgDir);
+    client = new PGlite(pgDir, byteaCodec);
   } else {
-    client = new PGlite(snapshot ? { loadDataDir: snapshot } : {});
+    client = new PGlite(snapshot ? { ...byteaCodec, loadDataDir: snapshot } : byteaCodec);
   }
   try {
     await client.waitReady;
