@@ -1,36 +1,27 @@
 /**
- * The shortest edit script between two lists of lines (Myers, "An O(ND) Difference Algorithm and
- * Its Variations", 1986). Common leading and trailing lines are stripped first: between two
- * versions of generated code most lines are shared, so the search only runs over the middle.
+ * The edit script between two lists of lines.
  *
- * The backtracking trace costs O(D²) memory for D edits; past `MAX_TRACKED_EDITS` the middle is
- * reported as removed and re-added as a whole, which is still a correct (if not minimal) diff
- * of texts that have little left in common.
+ * First choice: the shortest one (Myers, "An O(ND) Difference Algorithm and Its Variations",
+ * 1986), after stripping common leading and trailing lines — between two versions of generated
+ * code most lines are shared, so the search only runs over the middle. Its backtracking trace costs
+ * O(D²) time and memory for D edits, so it gives up past `MAX_TRACKED_EDITS`.
+ *
+ * For bigger changes: patience anchoring. Lines that occur exactly once on each side and keep
+ * their order (the longest increasing run of them) are matched as anchors, and the stretches
+ * between anchors are diffed the same way, recursively. Not always minimal, but fast, and on code
+ * it lines up what a reader would. A stretch without anchors whose search also gives up is
+ * reported as removed and re-added as a whole — correct, if not minimal.
  */
 
 export type LineEdit = 'equal' | 'insert' | 'delete';
 
-/** About 16 MB of trace at the limit; beyond it two texts share too little for a line diff to help. */
-export const MAX_TRACKED_EDITS = 2_000;
+/** ~4 MB of trace and a few ms at the limit; beyond it patience anchoring is both faster and clearer. */
+export const MAX_TRACKED_EDITS = 1_000;
 
 export function lineEdits(a: readonly string[], b: readonly string[]): LineEdit[] {
   const [codesA, codesB] = internLines(a, b);
-  let prefix = 0;
-  while (prefix < codesA.length && prefix < codesB.length && codesA[prefix] === codesB[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < codesA.length - prefix &&
-    suffix < codesB.length - prefix &&
-    codesA[codesA.length - 1 - suffix] === codesB[codesB.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
-  const middleA = codesA.subarray(prefix, codesA.length - suffix);
-  const middleB = codesB.subarray(prefix, codesB.length - suffix);
-  const middle = shortestEdits(middleA, middleB) ?? replaceAll(middleA.length, middleB.length);
-  const edits: LineEdit[] = new Array(prefix).fill('equal');
-  for (const edit of middle) edits.push(edit);
-  for (let i = 0; i < suffix; i++) edits.push('equal');
+  const edits: LineEdit[] = [];
+  diffRange(codesA, codesB, edits);
   return edits;
 }
 
@@ -52,15 +43,102 @@ function internLines(a: readonly string[], b: readonly string[]): [Int32Array, I
   return [encode(a), encode(b)];
 }
 
-function replaceAll(removed: number, added: number): LineEdit[] {
-  return [...new Array<LineEdit>(removed).fill('delete'), ...new Array<LineEdit>(added).fill('insert')];
+function diffRange(a: Int32Array, b: Int32Array, out: LineEdit[]): void {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  push(out, 'equal', prefix);
+  const middleA = a.subarray(prefix, a.length - suffix);
+  const middleB = b.subarray(prefix, b.length - suffix);
+  const shortest = shortestEdits(middleA, middleB);
+  if (shortest) for (const edit of shortest) out.push(edit);
+  else diffAroundAnchors(middleA, middleB, out);
+  push(out, 'equal', suffix);
+}
+
+function diffAroundAnchors(a: Int32Array, b: Int32Array, out: LineEdit[]): void {
+  const anchors = uniqueCommonAnchors(a, b);
+  if (anchors.length === 0) {
+    push(out, 'delete', a.length);
+    push(out, 'insert', b.length);
+    return;
+  }
+  let fromA = 0;
+  let fromB = 0;
+  for (const [atA, atB] of anchors) {
+    diffRange(a.subarray(fromA, atA), b.subarray(fromB, atB), out);
+    out.push('equal');
+    fromA = atA + 1;
+    fromB = atB + 1;
+  }
+  diffRange(a.subarray(fromA), b.subarray(fromB), out);
+}
+
+/**
+ * Positions [inA, inB] of lines occurring once in `a` and once in `b`, as the longest run that is
+ * increasing on both sides (patience sorting, O(n log n)).
+ */
+function uniqueCommonAnchors(a: Int32Array, b: Int32Array): [number, number][] {
+  const countA = new Map<number, number>();
+  for (const code of a) countA.set(code, (countA.get(code) ?? 0) + 1);
+  const onlyInB = new Map<number, number>(); // code → position in b, or -1 when repeated
+  for (let j = 0; j < b.length; j++) {
+    const code = b[j]!;
+    if (countA.get(code) !== 1) continue;
+    onlyInB.set(code, onlyInB.has(code) ? -1 : j);
+  }
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) {
+    const j = onlyInB.get(a[i]!);
+    if (j !== undefined && j >= 0) pairs.push([i, j]);
+  }
+  return longestIncreasingRun(pairs);
+}
+
+/** Longest subsequence of `pairs` (already increasing in their first position) increasing in the second. */
+function longestIncreasingRun(pairs: readonly [number, number][]): [number, number][] {
+  const tails: number[] = []; // tails[k]: index in `pairs` ending the best run of length k + 1
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let index = 0; index < pairs.length; index++) {
+    const value = pairs[index]![1];
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairs[tails[mid]!]![1] < value) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[index] = tails[low - 1]!;
+    tails[low] = index;
+  }
+  const run: [number, number][] = [];
+  for (let index = tails.length > 0 ? tails[tails.length - 1]! : -1; index >= 0; index = previous[index]!) {
+    run.push(pairs[index]!);
+  }
+  return run.reverse();
+}
+
+function push(out: LineEdit[], edit: LineEdit, count: number): void {
+  for (let i = 0; i < count; i++) out.push(edit);
 }
 
 /** Myers' greedy forward search with a trace of the furthest-reaching paths; null past the limit. */
 function shortestEdits(a: Int32Array, b: Int32Array): LineEdit[] | null {
   const n = a.length;
   const m = b.length;
-  if (n === 0 || m === 0) return replaceAll(n, m);
+  if (n === 0 || m === 0) {
+    const edits: LineEdit[] = [];
+    push(edits, 'delete', n);
+    push(edits, 'insert', m);
+    return edits;
+  }
   const max = Math.min(n + m, MAX_TRACKED_EDITS);
   const offset = n + m + 1;
   // furthest[offset + k]: the furthest x reached on diagonal k = x - y.

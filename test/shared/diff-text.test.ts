@@ -73,11 +73,46 @@ describe('diffText', () => {
     );
   });
 
-  it('still gives a correct diff when texts share too little to search (past the edit limit)', () => {
-    const a = Array.from({ length: MAX_TRACKED_EDITS + 10 }, (_, i) => `a${i}`);
-    const b = Array.from({ length: MAX_TRACKED_EDITS + 10 }, (_, i) => (i % 2 === 0 ? `a${i}` : `b${i}`));
+  it('past the edit limit, lines up unique lines (patience) and stays correct', () => {
+    const size = MAX_TRACKED_EDITS * 3;
+    const a = Array.from({ length: size }, (_, i) => `line ${i}`);
+    const b = a.map((line, i) => (i % 2 === 0 ? line : `changed ${i}`));
     const diff = diffText(lines(...a), lines(...b));
     expect(applyHunks(a, diff)).toEqual(b);
+    // Every other line changed: anchored on the unchanged ones, nothing else is touched.
+    expect(diff.removed).toBe(size / 2);
+    expect(diff.added).toBe(size / 2);
+  });
+
+  it('reproduces the new text on large, heavily edited random texts (the patience path)', () => {
+    const line = fc.integer({ min: 0, max: 3000 }).map((n) => `line ${n}`);
+    const big = fc.array(line, { minLength: 2000, maxLength: 3000 });
+    fc.assert(
+      fc.property(
+        big,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), line), {
+          minLength: 1200,
+          maxLength: 1600,
+        }),
+        (a, edits) => {
+          const b = [...a];
+          for (const [at, kind, text] of edits) {
+            const index = at % (b.length + 1);
+            if (kind === 'insert') b.splice(index, 0, text);
+            else if (index < b.length) b.splice(index, 1, ...(kind === 'replace' ? [text] : []));
+          }
+          expect(applyHunks(a, diffText(lines(...a), lines(...b)))).toEqual(b);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('past the edit limit with no unique lines to anchor on, replaces the middle and stays correct', () => {
+    const size = MAX_TRACKED_EDITS * 2 + 10;
+    const a = Array.from({ length: size }, (_, i) => (i % 2 === 0 ? 'x' : 'y'));
+    const b = Array.from({ length: size }, (_, i) => (i % 3 === 0 ? 'x' : 'z'));
+    expect(applyHunks(a, diffText(lines(...a), lines(...b)))).toEqual(b);
   });
 
   it('shows a changed parameter as a changed line of the generated code', () => {
