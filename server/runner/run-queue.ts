@@ -1,0 +1,148 @@
+/**
+ * The run queue: pg-boss 12 (STACK-NOTES), on PostgreSQL through its own `pg` pool, or on the
+ * embedded PGlite through its `fromPglite` adapter (the queue then lives inside the one process
+ * that owns the data directory). Our `runs` table holds what people see; the pg-boss job only
+ * carries the run id and provides what a queue must: exactly-once claims across workers
+ * (`SKIP LOCKED`), heartbeats, cancellation of a running job (`job.signal`), and expiry.
+ *
+ * Lease: the runs queue requires a heartbeat every `leaseSeconds`; workers send one every second.
+ * When a worker dies, pg-boss's supervisor fails its job after the lease; with no retries (a rerun
+ * is a person's decision, not the queue's) the job then moves to the dead-letter queue, whose
+ * handler (reconciler.ts) marks the run failed with "worker stopped responding".
+ */
+import { sql } from 'drizzle-orm';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
+import type { Database, Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+
+export const RUN_QUEUE = 'dominoml-runs';
+export const RUN_FAILURES_QUEUE = 'dominoml-run-failures';
+
+/** Workers refresh their jobs' heartbeats this often; also how fast a cancel reaches a remote worker. */
+export const HEARTBEAT_REFRESH_SECONDS = 1;
+/** pg-boss's own limit on a job, a backstop behind the runner's timeout (which ends the run first). */
+const EXPIRY_MARGIN_SECONDS = 120;
+/** Connections of pg-boss's pool on PostgreSQL: fetch, heartbeats, supervision, LISTEN. */
+const POOL_MAX = 4;
+/** A worker with nothing to do looks for jobs this often even when no notification arrived. */
+const POLLING_SECONDS = 2;
+const NOTIFY_POLLING_SECONDS = 10;
+
+export interface RunJobData {
+  runId: string;
+}
+
+export interface RunQueueOptions {
+  database: Database;
+  /** PostgreSQL URL (pg-boss opens its own pool); unused on PGlite. */
+  databaseUrl: string | undefined;
+  leaseSeconds: number;
+  runTimeoutMs: number;
+  logger: Logger;
+}
+
+export interface RunQueue {
+  boss: PgBoss;
+  /** Adds the run's job inside `tx`, the transaction that inserts the run; resolves with the job id. */
+  enqueue(tx: Db, runId: string): Promise<string>;
+  /** Cancels the run's job: a queued job is dropped, a running one's handler sees `job.signal` abort. */
+  cancel(jobId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> {
+  const { database, logger } = options;
+  // Supervision (expiring jobs whose heartbeat stopped) runs a few times per lease.
+  const superviseSeconds = Math.max(1, Math.floor(options.leaseSeconds / 4));
+  const common = {
+    useListenNotify: true,
+    supervise: true,
+    schedule: false,
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
+    instanceName: 'dominoml-runner',
+  };
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(pgliteClientOf(database.db)), backend: 'pglite' })
+      : new PgBoss({
+          ...common,
+          connectionString: requireUrl(options.databaseUrl),
+          max: POOL_MAX,
+          application_name: 'dominoml-runner',
+        });
+  boss.on('error', (error) => logger.error({ err: error }, 'run queue error'));
+  boss.on('warning', (warning) => logger.warn({ data: warning.data }, `run queue: ${warning.message}`));
+  await boss.start();
+  try {
+    await ensureQueue(boss, RUN_FAILURES_QUEUE, { retryLimit: 5, retryDelay: 5, expireInSeconds: 60 });
+    await ensureQueue(boss, RUN_QUEUE, {
+      heartbeatSeconds: options.leaseSeconds,
+      expireInSeconds: Math.ceil(options.runTimeoutMs / 1000) + EXPIRY_MARGIN_SECONDS,
+      retryLimit: 0,
+      deadLetter: RUN_FAILURES_QUEUE,
+    });
+  } catch (error) {
+    await boss.stop({ graceful: false, close: true }).catch(() => {});
+    throw error;
+  }
+
+  return {
+    boss,
+    async enqueue(tx, runId) {
+      const data: RunJobData = { runId };
+      // Our Db type is drizzle's generic PgDatabase, whose `execute` is typed per driver.
+      const db = fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+      const id = await boss.send(RUN_QUEUE, data, { db });
+      if (!id) throw new Error(`the run queue refused run ${runId}`);
+      return id;
+    },
+    async cancel(jobId) {
+      await boss.cancel(RUN_QUEUE, jobId);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, close: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** Work options shared by every worker of the runs queue. */
+export const RUN_WORK_OPTIONS = {
+  batchSize: 1,
+  heartbeatRefreshSeconds: HEARTBEAT_REFRESH_SECONDS,
+  pollingIntervalSeconds: POLLING_SECONDS,
+  notifyPollingIntervalSeconds: NOTIFY_POLLING_SECONDS,
+} as const;
+
+interface QueueSettings {
+  heartbeatSeconds?: number;
+  expireInSeconds: number;
+  retryLimit: number;
+  retryDelay?: number;
+  deadLetter?: string;
+}
+
+/** Creates the queue, or brings an existing one to these settings (a changed lease, timeout). */
+async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
+  if (await boss.getQueue(name)) {
+    await boss.updateQueue(name, settings);
+    return;
+  }
+  try {
+    await boss.createQueue(name, { ...settings, notify: true });
+  } catch (error) {
+    // Another worker created it at the same moment.
+    if (!(await boss.getQueue(name))) throw error;
+    await boss.updateQueue(name, settings);
+  }
+}
+
+/** drizzle keeps its driver client as `$client`: the PGlite instance the queue must share. */
+function pgliteClientOf(db: Db): PGliteLike {
+  return (db as unknown as { $client: PGliteLike }).$client;
+}
+
+function requireUrl(url: string | undefined): string {
+  if (!url) throw new Error('the run queue on PostgreSQL needs DATABASE_URL');
+  return url;
+}
