@@ -1,8 +1,10 @@
 /** What every server module receives: configuration, database, logger and the live documents (no globals). */
 import type { RecordNotification } from '../shared/api/notifications.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logger.ts';
+import type { Runner } from './runner/runner.ts';
 
 export interface CoreContext {
   config: ServerConfig;
@@ -27,4 +29,11 @@ export interface LiveDocuments {
 
 export interface ServerContext extends CoreContext {
   collab: LiveDocuments;
+  /** Files too big for rows (run artifacts): `DATA_DIR/blobs`, or memory for an in-memory server. */
+  blobs: BlobStore;
+  /**
+   * The run queue and the in-process worker (issue 6). They start in the background, so the server
+   * listens at once; this resolves when the queue is open and rejects if it could not start.
+   */
+  runner(): Promise<Runner>;
 }

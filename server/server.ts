@@ -3,13 +3,20 @@
  * Tests call `startServer` with `port: 0`; `main.ts` adds signal handling.
  */
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
+import { recordNotification } from '../shared/api/notifications.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
+import { createFsBlobStore } from './blobs/fs-blob-store.ts';
+import { createMemoryBlobStore } from './blobs/memory-blob-store.ts';
 import { createCollab } from './collab/collab.ts';
+import { attachRunnerChannel } from './collab/runner-channel.ts';
 import type { ServerConfig } from './config.ts';
 import type { CoreContext, ServerContext } from './context.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { type Runner, startRunner } from './runner/runner.ts';
 
 export interface RunningServer {
   url: string;
@@ -22,6 +29,8 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** An already opened database (tests open one from a snapshot); closed with the server. */
   database?: Database;
+  /** Where artifacts go; by default `DATA_DIR/blobs`, or memory for an in-memory server. */
+  blobs?: BlobStore;
 }
 
 export async function startServer(
@@ -37,7 +46,30 @@ export async function startServer(
     }));
   const core: CoreContext = { config, database, logger };
   const collab = createCollab(core);
-  const context: ServerContext = { ...core, collab };
+  const blobs =
+    options.blobs ??
+    (config.memoryDatabase && !config.databaseUrl
+      ? createMemoryBlobStore()
+      : createFsBlobStore(path.join(config.dataDir, 'blobs')));
+  // In the background: the queue's schema and the worker's Python probe take a moment, and the
+  // server should answer meanwhile. Routes that need the runner wait for it.
+  const runnerReady: Promise<Runner> = startRunner({
+    config,
+    database,
+    logger,
+    blobs,
+    concurrency: config.runnerConcurrency,
+    attachPresence: (pipelineId) => attachRunnerChannel(collab.hocuspocus, pipelineId),
+    announce: (run, action) =>
+      collab.broadcast(
+        run.pipelineId,
+        recordNotification({ kind: 'run', action, id: run.id, versionId: run.versionId }),
+      ),
+  });
+  runnerReady.catch((error: unknown) =>
+    logger.error({ err: error }, 'the runner did not start: runs cannot start'),
+  );
+  const context: ServerContext = { ...core, collab, blobs, runner: () => runnerReady };
   const app = createApp(context);
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   httpServer.on('upgrade', (request, socket, head) => {
@@ -56,6 +88,11 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // Runs first: ending them writes their logs and publishes their end to open documents.
+      await runnerReady.then(
+        (runner) => runner.stop(),
+        () => {},
+      );
       await collab.close(); // flushes pending document stores before the database goes away
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

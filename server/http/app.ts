@@ -14,6 +14,7 @@ import { commentRoutes } from './comment-routes.ts';
 import { ApiError, errorResponse } from './errors.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
+import { pipelineRunRoutes, runRoutes, versionMetricsRoute } from './run-routes.ts';
 import type { AppEnv } from './session-middleware.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { pipelineVersionRoutes, versionRoutes } from './version-routes.ts';
@@ -53,10 +54,13 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json<Health>({ ok: true, database: ctx.database.kind, version: VERSION }));
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/pipelines/:id/versions', pipelineVersionRoutes(ctx));
+  app.route('/api/pipelines/:id/runs', pipelineRunRoutes(ctx));
   app.route('/api/pipelines', pipelineRoutes(ctx));
   app.route('/api/components', componentRoutes());
   app.route('/api/templates', templateRoutes());
+  app.route('/api/versions', versionMetricsRoute(ctx));
   app.route('/api/versions', versionRoutes(ctx));
+  app.route('/api/runs', runRoutes(ctx));
   app.route('/api/comments', commentRoutes(ctx));
 
   // Last: the client's catch-all routes. Unknown API paths must not get the app shell.

@@ -18,16 +18,20 @@ export const versionActions = [
 ] as const;
 export const commentActions = ['created', 'edited', 'resolved', 'reopened', 'deleted'] as const;
 export const reviewActions = ['requested', 'decided'] as const;
+export const runActions = ['created', 'started', 'finished', 'cancel_requested'] as const;
 
 export type VersionAction = (typeof versionActions)[number];
 export type CommentAction = (typeof commentActions)[number];
 export type ReviewAction = (typeof reviewActions)[number];
+export type RunAction = (typeof runActions)[number];
 
 /**
  * - `version`: `id` is the version. `restored` names the version restored; the snapshot of the
  *   draft taken first arrives as its own `created`.
  * - `comment`: `id` is the comment, `versionId` the version it is on.
  * - `review`: `id` is the review request (one per reviewer), `versionId` the version reviewed.
+ * - `run`: `id` is the run, `versionId` the version it executes. Its live progress travels in
+ *   awareness; these mark the moments its record changes (queued, started, ended, cancel asked).
  */
 export type RecordNotification =
   | { type: typeof RECORD_MESSAGE_TYPE; kind: 'version'; action: VersionAction; id: string }
@@ -38,7 +42,8 @@ export type RecordNotification =
       id: string;
       versionId: string;
     }
-  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'review'; action: ReviewAction; id: string; versionId: string };
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'review'; action: ReviewAction; id: string; versionId: string }
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'run'; action: RunAction; id: string; versionId: string };
 
 const type = z.literal(RECORD_MESSAGE_TYPE);
 const id = z.string().min(1).max(100);
@@ -47,6 +52,7 @@ const recordNotificationSchema = z.discriminatedUnion('kind', [
   z.object({ type, kind: z.literal('version'), action: z.enum(versionActions), id }),
   z.object({ type, kind: z.literal('comment'), action: z.enum(commentActions), id, versionId: id }),
   z.object({ type, kind: z.literal('review'), action: z.enum(reviewActions), id, versionId: id }),
+  z.object({ type, kind: z.literal('run'), action: z.enum(runActions), id, versionId: id }),
 ]);
 
 /** The notification in a stateless payload, or null for anything else (other messages share the channel). */
