@@ -16,6 +16,16 @@ class FakeConnection implements CollabConnection {
   readonly origin = Symbol('fake provider');
   readonly calls: string[] = [];
   private listener: ((event: SyncEvent) => void) | undefined;
+  private statelessListener: ((payload: string) => void) | undefined;
+  onStateless(listener: (payload: string) => void) {
+    this.statelessListener = listener;
+    return () => {
+      this.statelessListener = undefined;
+    };
+  }
+  receiveStateless(payload: string) {
+    this.statelessListener?.(payload);
+  }
   subscribe(listener: (event: SyncEvent) => void) {
     this.listener = listener;
     return () => {
@@ -215,6 +225,17 @@ describe('createPipelineSync', () => {
     expect(entry.sync.serverReadOnly()).toBeUndefined();
     entry.connection.emit({ type: 'socket', state: 'connected' }, { type: 'authenticated', readOnly: true });
     expect(entry.sync.serverReadOnly()).toBe(true);
+  });
+
+  it('hands stateless messages to listeners added before the connection existed', async () => {
+    const entry = mount();
+    const received: string[] = [];
+    const stop = entry.sync.onStateless((payload) => received.push(payload));
+    await loaded(entry);
+    entry.connection.receiveStateless('{"type":"dominoml/record"}');
+    stop();
+    entry.connection.receiveStateless('ignored');
+    expect(received).toEqual(['{"type":"dominoml/record"}']);
   });
 
   it('destroys the connection when the page goes away', async () => {

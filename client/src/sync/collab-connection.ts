@@ -12,6 +12,8 @@ export interface CollabConnection {
   /** The origin of updates the provider applies from the server (they are not local edits). */
   readonly origin: unknown;
   subscribe(listener: (event: SyncEvent) => void): () => void;
+  /** Stateless messages from the server (record notifications); returns the unsubscribe. */
+  onStateless(listener: (payload: string) => void): () => void;
   /** Opens the socket and keeps reconnecting with backoff until `disconnect`. */
   connect(): void;
   /** Closes the socket and stops retrying (no network, or the server refused us). */
@@ -52,6 +54,7 @@ function toSocketState(status: WebSocketStatus): SocketState {
 
 export function makeCollabConnection(options: CollabConnectionOptions): CollabConnection {
   const listeners = new Set<(event: SyncEvent) => void>();
+  const statelessListeners = new Set<(payload: string) => void>();
   const emit = (event: SyncEvent) => {
     for (const listener of listeners) listener(event);
   };
@@ -74,6 +77,9 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
     onAuthenticationFailed: () => emit({ type: 'authentication-failed' }),
     onSynced: () => emit({ type: 'synced' }),
     onUnsyncedChanges: ({ number }) => emit({ type: 'unconfirmed', count: number }),
+    onStateless: ({ payload }) => {
+      for (const listener of statelessListeners) listener(payload);
+    },
     // Fires for a closed socket and for a document the server closed on an open socket (it
     // does that when the person's role changes or they lose access). The provider never asks for
     // a closed document again on its own, so open a fresh socket: it authenticates anew and the
@@ -100,6 +106,10 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onStateless(listener) {
+      statelessListeners.add(listener);
+      return () => statelessListeners.delete(listener);
+    },
     connect() {
       wanted = true;
       if (!closing()) void socket.connect();
@@ -112,6 +122,7 @@ export function makeCollabConnection(options: CollabConnectionOptions): CollabCo
     destroy() {
       wanted = false;
       listeners.clear();
+      statelessListeners.clear();
       provider.destroy();
       socket.destroy();
     },

@@ -66,6 +66,11 @@ export interface PipelineSync {
   serverReadOnly: Accessor<boolean | undefined>;
   /** Call after a successful login: reconnects so the new session cookie is sent. */
   retryAfterLogin(): void;
+  /**
+   * Stateless messages the server broadcasts on this document (record notifications: versions,
+   * comments, reviews, runs). Listeners added before the connection opens are kept for it.
+   */
+  onStateless(listener: (payload: string) => void): () => void;
 }
 
 export function createPipelineSync(pipelineId: string, user: SyncUser, deps: PipelineSyncDeps): PipelineSync {
@@ -82,6 +87,8 @@ export function createPipelineSync(pipelineId: string, user: SyncUser, deps: Pip
   let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let connection: CollabConnection | undefined;
+  // Listeners live here, not on the connection, which only exists once the local copy has loaded.
+  const statelessListeners = new Set<(payload: string) => void>();
 
   const dispatch = (event: SyncEvent) => {
     if (disposed) return;
@@ -137,6 +144,9 @@ export function createPipelineSync(pipelineId: string, user: SyncUser, deps: Pip
       doc,
       awareness,
     });
+    connection.onStateless((payload) => {
+      for (const listener of statelessListeners) listener(payload);
+    });
     connection.subscribe((event) => {
       dispatch(event);
       if (event.type === 'authentication-failed') void checkAccess();
@@ -176,6 +186,10 @@ export function createPipelineSync(pipelineId: string, user: SyncUser, deps: Pip
       if (access === 'read-only') return true;
       if (access === 'read-write') return false;
       return undefined;
+    },
+    onStateless(listener) {
+      statelessListeners.add(listener);
+      return () => statelessListeners.delete(listener);
     },
     retryAfterLogin() {
       dispatch({ type: 'reauthenticating' });
