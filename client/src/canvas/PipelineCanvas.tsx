@@ -14,6 +14,7 @@ import {
   createSignal,
   createUniqueId,
   For,
+  type JSX,
   on,
   onCleanup,
   onMount,
@@ -105,6 +106,11 @@ export interface PipelineCanvasProps {
   onFollowEnd?(): void;
   /** Receives the imperative API once mounted (the library's "add" goes through it). */
   onReady?(api: CanvasApi): void;
+  /**
+   * Drawn in canvas units above the cards, moving with pan and zoom: a version diff, comment
+   * pins. The layer takes no pointer events, so the canvas stays operable underneath.
+   */
+  worldOverlay?: JSX.Element;
 }
 
 export function PipelineCanvas(props: PipelineCanvasProps) {
@@ -550,6 +556,14 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
                 }}
               </For>
             </div>
+            <Show when={props.worldOverlay}>
+              <div
+                class="canvas__overlay"
+                style={{ position: 'absolute', left: 0, top: 0, 'pointer-events': 'none' }}
+              >
+                {props.worldOverlay}
+              </div>
+            </Show>
           </div>
           <Show when={marqueeScreen()}>{(style) => <div class="canvas__marquee" style={style()} />}</Show>
           <RemoteCursors people={presence.people()} viewport={viewport()} />
