@@ -5,7 +5,8 @@
  *
  * New code is applied as the smallest change (text-change.ts), so the scroll position, caret and
  * tinted lines hold still while collaborators edit. The view scrolls to the tinted lines only
- * when `revealKey` changes (a new selection), and only if none of them is already in sight.
+ * for a new `revealKey` (a new selection), and only if none of them is already in sight: a
+ * collaborator's edit never yanks the reader away from what they are reading.
  */
 import { python } from '@codemirror/lang-python';
 import { EditorState } from '@codemirror/state';
@@ -21,6 +22,7 @@ import { codeTheme } from './code-theme.ts';
 import { firstNodeSpan, nodeLines, setNodeLines } from './node-lines.ts';
 import type { LineRange } from './source-map.ts';
 import { minimalChange } from './text-change.ts';
+import { wrapIndent } from './wrap-indent.ts';
 
 export interface CodeEditorProps {
   code: string;
@@ -33,6 +35,8 @@ export interface CodeEditorProps {
   label: string;
 }
 
+/** A press and release this close together is a click, not a drag to select text. */
+const CLICK_SLOP_PX = 4;
 /** Room left above the revealed lines, so they do not sit flush against the edge. */
 const REVEAL_MARGIN_PX = 24;
 
@@ -41,13 +45,21 @@ export function CodeEditor(props: CodeEditorProps) {
   let host!: HTMLDivElement;
   let view: EditorView | undefined;
   let shown = props.code;
+  let pressedAt: { x: number; y: number } | null = null;
 
   const activate = (line: number) => props.onActivateLine(line);
 
-  const reveal = () => {
-    if (!view || host.clientHeight === 0) return; // hidden tab: done again when it is shown
+  /** The selection whose lines were last brought into view; another one is due a reveal. */
+  let revealedKey: string | null = null;
+
+  /**
+   * Scrolls the first tinted range into view unless some of it is already in sight. Returns false
+   * when it could not tell (nothing tinted yet, or the tab is hidden), so it is tried again later.
+   */
+  const reveal = (): boolean => {
+    if (!view || host.clientHeight === 0) return false;
     const span = firstNodeSpan(view.state);
-    if (!span) return;
+    if (!span) return false;
     const scroller = view.scrollDOM;
     const top = view.lineBlockAt(span.from).top;
     const bottom = view.lineBlockAt(span.to).bottom;
@@ -56,6 +68,10 @@ export function CodeEditor(props: CodeEditorProps) {
       view.dispatch({
         effects: EditorView.scrollIntoView(span.from, { y: 'start', yMargin: REVEAL_MARGIN_PX }),
       });
+    return true;
+  };
+  const revealIfDue = () => {
+    if (props.revealKey !== revealedKey && reveal()) revealedKey = props.revealKey;
   };
 
   onMount(() => {
@@ -78,6 +94,9 @@ export function CodeEditor(props: CodeEditorProps) {
           codeTheme,
           nodeLines(),
           EditorState.readOnly.of(true),
+          // The side panel is narrow: wrapped lines read better than a sideways scroll.
+          EditorView.lineWrapping,
+          wrapIndent(),
           EditorView.contentAttributes.of({
             'aria-label': props.label,
             'aria-describedby': hintId,
@@ -93,7 +112,17 @@ export function CodeEditor(props: CodeEditorProps) {
             },
           ]),
           EditorView.domEventHandlers({
-            click(event, target) {
+            mousedown(event) {
+              pressedAt = { x: event.clientX, y: event.clientY };
+              return false;
+            },
+            // Not `click`: a press that focuses the editor was seen to produce no click event in
+            // Chromium. A release close to the press is a click.
+            mouseup(event, target) {
+              const from = pressedAt;
+              pressedAt = null;
+              if (!from || Math.hypot(event.clientX - from.x, event.clientY - from.y) > CLICK_SLOP_PX)
+                return false;
               // Someone selecting text to copy it is not asking for a node.
               if (!target.state.selection.main.empty) return false;
               const pos = target.posAtCoords({ x: event.clientX, y: event.clientY });
@@ -111,7 +140,7 @@ export function CodeEditor(props: CodeEditorProps) {
       typeof ResizeObserver === 'function'
         ? new ResizeObserver(() => {
             const height = host.clientHeight;
-            if (lastHeight === 0 && height > 0) reveal();
+            if (lastHeight === 0 && height > 0) revealIfDue();
             lastHeight = height;
           })
         : null;
@@ -134,16 +163,12 @@ export function CodeEditor(props: CodeEditorProps) {
       { defer: true },
     ),
   );
+  // One effect for both, so the reveal always sees the tint of the new selection.
   createEffect(() => {
     const ranges = props.highlight;
     view?.dispatch({ effects: setNodeLines.of(ranges) });
+    revealIfDue();
   });
-  createEffect(
-    on(
-      () => props.revealKey,
-      () => reveal(),
-    ),
-  );
 
   return (
     <div class="code-editor">

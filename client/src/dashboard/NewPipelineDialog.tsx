@@ -82,27 +82,30 @@ function NewPipelineForm(props: {
         }}
         onChoose={() => formElement.requestSubmit()}
       />
-      <TextField
-        label="Description"
-        name="description"
-        multiline
-        rows={2}
-        maxLength={LIMITS.descriptionMax}
-        hint="Optional. What it predicts, from which data."
-        value={form.values.description}
-        onValue={(value) => form.setValue('description', value)}
-        error={form.error('description')}
-      />
-      <TextField
-        label="Tags"
-        name="tags"
-        autocomplete="off"
-        placeholder="classification, tutorial"
-        hint="Optional. Separate tags with commas."
-        value={form.values.tags}
-        onValue={(value) => form.setValue('tags', value)}
-        error={form.error('tags')}
-      />
+      {/* Side by side, so the dialog with its gallery fits a 1280×800 screen without scrolling. */}
+      <div class="new-pipeline__details">
+        <TextField
+          label="Description"
+          name="description"
+          multiline
+          rows={2}
+          maxLength={LIMITS.descriptionMax}
+          hint="Optional. What it predicts, from which data."
+          value={form.values.description}
+          onValue={(value) => form.setValue('description', value)}
+          error={form.error('description')}
+        />
+        <TextField
+          label="Tags"
+          name="tags"
+          autocomplete="off"
+          placeholder="classification, tutorial"
+          hint="Optional. Separate tags with commas."
+          value={form.values.tags}
+          onValue={(value) => form.setValue('tags', value)}
+          error={form.error('tags')}
+        />
+      </div>
       <footer class="dialog__footer">
         <button
           type="button"

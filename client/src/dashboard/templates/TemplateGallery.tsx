@@ -97,7 +97,12 @@ function TemplateCard(props: {
   const titleId = createUniqueId();
   const descriptionId = createUniqueId();
   return (
-    <label class="template-card" data-template={props.value || 'empty'} onDblClick={() => props.onChoose()}>
+    <label
+      class="template-card"
+      data-template={props.value || 'empty'}
+      title={props.description}
+      onDblClick={() => props.onChoose()}
+    >
       <input
         type="radio"
         class="template-card__input visually-hidden"
