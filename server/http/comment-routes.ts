@@ -12,6 +12,7 @@ import { type CommentAction, recordNotification } from '../../shared/api/notific
 import { commentCreateSchema, commentListQuerySchema, commentPatchSchema } from '../../shared/api/schemas.ts';
 import type { CommentList, VersionComment } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import { isForeignKeyViolation } from '../db/pg-errors.ts';
 import { roleAtLeast } from '../pipelines/access.ts';
 import { anchorProblem, type CommentAnchor } from '../versions/comment-anchors.ts';
@@ -71,31 +72,7 @@ export function versionCommentRoutes(ctx: ServerContext): Hono<AppEnv> {
   routes.post('/', async (c) => {
     const { user, version } = await requireVersionRole(c, db, 'commenter', 'comment');
     const input = await readJson(c, commentCreateSchema, maxBytes);
-    let anchor: CommentAnchor = { nodeId: input.nodeId ?? null, param: input.param ?? null };
-    let parentId: string | null = null;
-    if (input.parentId !== undefined) {
-      const root = await findThreadRoot(db, version.id, input.parentId);
-      if (!root) {
-        throw new ApiError(
-          400,
-          'validation_failed',
-          'Replies go to the first comment of a thread on this version',
-          {
-            parentId: 'Not a thread of this version',
-          },
-        );
-      }
-      anchor = root.anchor;
-      parentId = root.id;
-    } else {
-      const content = await getVersionContent(db, version.id);
-      if (!content) throw versionNotFound();
-      const problem = anchorProblem(content.graph, anchor);
-      if (problem) {
-        const field = problem.includes('parameter') ? 'param' : 'nodeId';
-        throw new ApiError(400, 'validation_failed', problem, { [field]: problem });
-      }
-    }
+    const { anchor, parentId } = await placeComment(db, version.id, input);
     let id: string;
     try {
       id = await insertComment(db, {
@@ -157,6 +134,32 @@ export function commentRoutes(ctx: ServerContext): Hono<AppEnv> {
   });
 
   return routes;
+}
+
+/**
+ * Where a new comment goes: a reply joins its root's thread (and anchor); a root is checked
+ * against the version's graph. Throws a 400 naming the field at fault.
+ */
+async function placeComment(
+  db: Db,
+  versionId: string,
+  input: { nodeId?: string | undefined; param?: string | undefined; parentId?: string | undefined },
+): Promise<{ anchor: CommentAnchor; parentId: string | null }> {
+  if (input.parentId !== undefined) {
+    const root = await findThreadRoot(db, versionId, input.parentId);
+    if (!root) {
+      const message = 'Replies go to the first comment of a thread on this version';
+      throw new ApiError(400, 'validation_failed', message, { parentId: 'Not a thread of this version' });
+    }
+    return { anchor: root.anchor, parentId: root.id };
+  }
+  const anchor: CommentAnchor = { nodeId: input.nodeId ?? null, param: input.param ?? null };
+  const content = await getVersionContent(db, versionId);
+  if (!content) throw versionNotFound();
+  const problem = anchorProblem(content.graph, anchor);
+  if (problem)
+    throw new ApiError(400, 'validation_failed', problem.message, { [problem.field]: problem.message });
+  return { anchor, parentId: null };
 }
 
 /** The comment as a list would show it (with `outdated` against the default reference). */

@@ -16,16 +16,25 @@ export interface CommentAnchor {
   param: string | null;
 }
 
+export interface AnchorProblem {
+  field: 'nodeId' | 'param';
+  message: string;
+}
+
 /** Why an anchor cannot be used on this graph, or null when it can. */
-export function anchorProblem(graph: PipelineGraph, anchor: CommentAnchor): string | null {
-  if (anchor.nodeId === null) return anchor.param === null ? null : 'A parameter anchor needs a node';
+export function anchorProblem(graph: PipelineGraph, anchor: CommentAnchor): AnchorProblem | null {
+  if (anchor.nodeId === null) {
+    return anchor.param === null ? null : { field: 'param', message: 'A parameter anchor needs a node' };
+  }
   const node = graph.nodes.find((candidate) => candidate.id === anchor.nodeId);
-  if (!node) return `This version has no node "${anchor.nodeId}"`;
+  if (!node) return { field: 'nodeId', message: `This version has no node "${anchor.nodeId}"` };
   if (anchor.param === null) return null;
   const known =
     Object.hasOwn(node.params, anchor.param) ||
     (catalog.get(node.type)?.params.some((param) => param.name === anchor.param) ?? false);
-  return known ? null : `The node "${anchor.nodeId}" has no parameter "${anchor.param}"`;
+  return known
+    ? null
+    : { field: 'param', message: `The node "${anchor.nodeId}" has no parameter "${anchor.param}"` };
 }
 
 /** A predicate telling which anchors on `graph` are outdated in `reference`. */

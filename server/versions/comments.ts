@@ -121,19 +121,18 @@ export async function findThreadRoot(
   db: Db,
   versionId: string,
   commentId: string,
-): Promise<{ id: string; anchor: CommentAnchor; deleted: boolean } | null> {
+): Promise<{ id: string; anchor: CommentAnchor } | null> {
   const [row] = await db
     .select({
       id: comments.id,
       parentId: comments.parentId,
       nodeId: comments.nodeId,
       param: comments.param,
-      deletedAt: comments.deletedAt,
     })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.versionId, versionId)));
   if (!row || row.parentId !== null) return null;
-  return { id: row.id, anchor: { nodeId: row.nodeId, param: row.param }, deleted: row.deletedAt !== null };
+  return { id: row.id, anchor: { nodeId: row.nodeId, param: row.param } };
 }
 
 export async function insertComment(
