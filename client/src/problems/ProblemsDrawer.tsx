@@ -4,7 +4,7 @@
  * the tab or the chevron opens it. Console and Runs join the tab list when the runner exists.
  * Whether it is open is remembered per browser.
  */
-import { createMemo, createSignal, createUniqueId, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, createUniqueId, For, type JSX, on, Show } from 'solid-js';
 import type { PipelineGraph } from '../../../shared/graph/types.ts';
 import type { Problem } from '../../../shared/validation/index.ts';
 import './problems.css';
@@ -14,11 +14,26 @@ import { ProblemsList } from './ProblemsList.tsx';
 
 export const DRAWER_OPEN_KEY = 'dominoml.bottomDrawer.open';
 
+/** A tab another feature adds to the drawer (Console, Runs). */
+export interface DrawerTab {
+  id: string;
+  label: JSX.Element;
+  /** The tab's accessible name when its label is more than text. */
+  name?: string;
+  /** Rendered only while the tab is open. */
+  panel: () => JSX.Element;
+}
+
 export interface ProblemsDrawerProps {
   problems: readonly Problem[];
   graph: PipelineGraph;
   onReveal(nodeId: string): void;
+  tabs?: readonly DrawerTab[];
+  /** Opens the drawer on this tab; a new object each time (the same id twice reopens it). */
+  show?: { tab: string } | null;
 }
+
+const PROBLEMS_TAB = 'problems';
 
 function readOpen(): boolean {
   try {
@@ -44,6 +59,25 @@ export function ProblemsDrawer(props: ProblemsDrawerProps) {
     setOpenSignal(next);
     writeOpen(next);
   };
+  const [active, setActive] = createSignal(PROBLEMS_TAB);
+  /** A tab's button: opens the drawer on it, or closes the drawer when it is already showing. */
+  const toggleTab = (id: string) => {
+    if (open() && active() === id) setOpen(false);
+    else {
+      setActive(id);
+      setOpen(true);
+    }
+  };
+  createEffect(
+    on(
+      () => props.show,
+      (request) => {
+        if (!request) return;
+        setActive(request.tab);
+        setOpen(true);
+      },
+    ),
+  );
   const counts = createMemo(() => countProblems(props.problems));
   const summary = () => describeCounts(counts());
 
@@ -56,10 +90,10 @@ export function ProblemsDrawer(props: ProblemsDrawerProps) {
             type="button"
             role="tab"
             class="drawer__tab"
-            aria-selected={open()}
+            aria-selected={open() && active() === PROBLEMS_TAB}
             aria-controls={panelId}
             aria-label={`Problems: ${summary()}`}
-            onClick={() => setOpen(!open())}
+            onClick={() => toggleTab(PROBLEMS_TAB)}
           >
             Problems
             <Show when={counts().errors > 0}>
@@ -75,6 +109,22 @@ export function ProblemsDrawer(props: ProblemsDrawerProps) {
               </span>
             </Show>
           </button>
+          <For each={props.tabs ?? []}>
+            {(tab) => (
+              <button
+                id={`${tabId}-${tab.id}`}
+                type="button"
+                role="tab"
+                class="drawer__tab"
+                aria-selected={open() && active() === tab.id}
+                aria-controls={panelId}
+                aria-label={tab.name}
+                onClick={() => toggleTab(tab.id)}
+              >
+                {tab.label}
+              </button>
+            )}
+          </For>
         </div>
         <span class="drawer__spacer" />
         <button
@@ -91,8 +141,19 @@ export function ProblemsDrawer(props: ProblemsDrawerProps) {
           </Show>
         </button>
       </div>
-      <div id={panelId} role="tabpanel" aria-labelledby={tabId} class="drawer__panel" hidden={!open()}>
-        <ProblemsList problems={props.problems} graph={props.graph} onReveal={props.onReveal} />
+      <div
+        id={panelId}
+        role="tabpanel"
+        aria-labelledby={active() === PROBLEMS_TAB ? tabId : `${tabId}-${active()}`}
+        class="drawer__panel"
+        hidden={!open()}
+      >
+        <Show
+          when={props.tabs?.find((tab) => tab.id === active())}
+          fallback={<ProblemsList problems={props.problems} graph={props.graph} onReveal={props.onReveal} />}
+        >
+          {(tab) => tab().panel()}
+        </Show>
       </div>
     </section>
   );
