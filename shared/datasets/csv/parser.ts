@@ -1,0 +1,262 @@
+/**
+ * Streaming RFC 4180 reader over decoded text. Feed it chunks of any size, cut anywhere (inside
+ * quotes, between CR and LF, in the middle of a field); it calls `onHeader` once and `onRow` per
+ * record, and keeps only the record being read: memory is bounded by the longest record
+ * (`maxRecordChars`), never by the file.
+ *
+ * Tolerances follow pandas' C parser where they are harmless: CRLF, LF and lone CR line ends;
+ * blank lines skipped; a quote inside an unquoted field is literal; text after a closing quote
+ * joins the field (`"ab"c` → `abc`). Everything else it cannot read is a `CsvFailure`
+ * (see errors.ts) with the physical line where the record starts.
+ */
+import { type Delimiter, detectDelimiter } from './delimiter.ts';
+import { fail } from './errors.ts';
+import { headerColumns } from './header.ts';
+import { BINARY_CONTROL_RATIO, DEFAULT_MAX_RECORD_CHARS, SNIFF_CHARS } from './limits.ts';
+
+export interface CsvParserOptions {
+  /** Field separator; detected from the first records when absent. */
+  delimiter?: Delimiter;
+  /** Longest record accepted, in characters (default 10 MiB). */
+  maxRecordChars?: number;
+  onHeader(columns: string[], delimiter: Delimiter): void;
+  /** `line` is the 1-based physical line where the record starts. The array is the caller's. */
+  onRow(fields: string[], line: number): void;
+}
+
+export interface CsvParser {
+  push(text: string): void;
+  /** Flushes the last record; throws for an empty file or an unterminated quote. */
+  end(): void;
+  /** The physical line being read (for errors raised outside the parser, e.g. by the decoder). */
+  readonly line: number;
+  readonly rows: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const BOM = '\uFEFF';
+
+// Parser states (plain numbers: the hot loop switches on them per character).
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+type State = typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof QUOTE_IN_QUOTED;
+
+export function createCsvParser(options: CsvParserOptions): CsvParser {
+  const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  let delimiter = options.delimiter;
+  let sniff = '';
+  let sniffing = true;
+
+  let state: State = FIELD_START;
+  let field = '';
+  let fields: string[] = [];
+  /** Current physical line, 1-based. */
+  let line = 1;
+  /** Line where the current record (or open quote) started. */
+  let recordLine = 1;
+  let quoteLine = 1;
+  /** Absolute character offsets: chunks before this one, start of the current record, last CR. */
+  let consumed = 0;
+  let recordStart = 0;
+  let lastCR = -2;
+  let columns: string[] | null = null;
+  let rows = 0;
+
+  const emit = (record: string[]) => {
+    if (columns === null) {
+      columns = headerColumns(record, recordLine);
+      options.onHeader(columns, delimiter ?? ',');
+      return;
+    }
+    if (record.length !== columns.length) {
+      fail(
+        'ragged-row',
+        recordLine,
+        `row ${rows + 1} has ${record.length} field${record.length === 1 ? '' : 's'}, but the header has ${columns.length}.`,
+      );
+    }
+    rows++;
+    options.onRow(record, recordLine);
+  };
+
+  const tooLong = () =>
+    fail(
+      'line-too-long',
+      recordLine,
+      `a record is longer than ${formatChars(maxRecordChars)} characters (unterminated quote, or not a CSV file?).`,
+    );
+
+  /** The record ended at absolute offset `at` with the newline character `c`. */
+  const endRecord = (at: number, c: number) => {
+    if (at - recordStart > maxRecordChars) tooLong();
+    const record = fields;
+    fields = [];
+    emit(record);
+    newline(at, c);
+  };
+
+  const newline = (at: number, c: number) => {
+    line++;
+    if (c === CR) lastCR = at;
+    recordStart = at + 1;
+    recordLine = line;
+  };
+
+  const parse = (text: string) => {
+    const d = (delimiter ?? ',').charCodeAt(0);
+    const n = text.length;
+    let segStart = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      switch (state) {
+        case FIELD_START:
+          if (c === QUOTE) {
+            state = QUOTED;
+            segStart = i + 1;
+            quoteLine = line;
+          } else if (c === d) {
+            fields.push('');
+          } else if (c === LF || c === CR) {
+            if (fields.length > 0) {
+              fields.push('');
+              endRecord(consumed + i, c);
+            } else if (c === LF && lastCR === consumed + i - 1) {
+              // Second half of a CRLF whose CR already ended the record.
+              recordStart = consumed + i + 1;
+            } else {
+              newline(consumed + i, c); // blank line: skipped, as pandas does
+            }
+          } else {
+            state = UNQUOTED;
+            segStart = i;
+            // Scan the rest of a plain field without going back through the switch.
+            while (i + 1 < n) {
+              const next = text.charCodeAt(i + 1);
+              if (next === d || next === LF || next === CR) break;
+              i++;
+            }
+          }
+          break;
+        case UNQUOTED:
+          if (c === d) {
+            fields.push(field + text.slice(segStart, i));
+            field = '';
+            state = FIELD_START;
+          } else if (c === LF || c === CR) {
+            fields.push(field + text.slice(segStart, i));
+            field = '';
+            state = FIELD_START;
+            endRecord(consumed + i, c);
+          }
+          break;
+        case QUOTED:
+          if (c === QUOTE) {
+            field += text.slice(segStart, i);
+            state = QUOTE_IN_QUOTED;
+          } else if (c === CR) {
+            line++;
+            lastCR = consumed + i;
+          } else if (c === LF && lastCR !== consumed + i - 1) {
+            line++;
+          }
+          break;
+        case QUOTE_IN_QUOTED:
+          if (c === QUOTE) {
+            // Doubled quote: a literal quote, which starts the next segment.
+            segStart = i;
+            state = QUOTED;
+          } else if (c === d) {
+            fields.push(field);
+            field = '';
+            state = FIELD_START;
+          } else if (c === LF || c === CR) {
+            fields.push(field);
+            field = '';
+            state = FIELD_START;
+            endRecord(consumed + i, c);
+          } else {
+            segStart = i;
+            state = UNQUOTED;
+          }
+          break;
+        default:
+          state satisfies never;
+      }
+    }
+    if (state === UNQUOTED || state === QUOTED) field += text.slice(segStart, n);
+    consumed += n;
+    if (consumed - recordStart > maxRecordChars) tooLong();
+  };
+
+  /** Binary content shows as NUL characters or a high share of control characters. */
+  const checkText = (text: string, sample: boolean) => {
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      parse(text.slice(0, nul));
+      fail(
+        'binary-content',
+        line,
+        'the file contains NUL bytes: it is binary, not text (or UTF-16 without a byte order mark).',
+      );
+    }
+    if (!sample || text.length === 0) return;
+    let control = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 32 && c !== 9 && c !== LF && c !== CR) || c === 127) control++;
+    }
+    if (control / text.length > BINARY_CONTROL_RATIO) {
+      fail('binary-content', 1, 'the file starts with many control characters: it is binary, not CSV text.');
+    }
+  };
+
+  const finishSniff = (complete: boolean) => {
+    sniffing = false;
+    const text = sniff.startsWith(BOM) ? sniff.slice(1) : sniff;
+    sniff = '';
+    checkText(text, true);
+    delimiter ??= detectDelimiter(text, complete);
+    parse(text);
+  };
+
+  return {
+    push(text: string) {
+      if (!sniffing) {
+        checkText(text, false);
+        parse(text);
+        return;
+      }
+      sniff += text;
+      if (sniff.length >= SNIFF_CHARS) finishSniff(false);
+    },
+    end() {
+      if (sniffing) finishSniff(true);
+      if (state === QUOTED) {
+        fail('unterminated-quote', quoteLine, 'a quoted field opens here and is never closed.');
+      }
+      if (state !== FIELD_START || fields.length > 0) {
+        fields.push(field);
+        field = '';
+        state = FIELD_START;
+        if (consumed - recordStart > maxRecordChars) tooLong();
+        emit(fields);
+        fields = [];
+      }
+      if (columns === null) fail('empty-file', 1, 'the file is empty: there is no header line.');
+    },
+    get line() {
+      return line;
+    },
+    get rows() {
+      return rows;
+    },
+  };
+}
+
+function formatChars(count: number): string {
+  return count >= 1024 * 1024 ? `${Math.round(count / (1024 * 1024))} MiB of` : count.toLocaleString('en-US');
+}
