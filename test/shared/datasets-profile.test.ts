@@ -64,7 +64,7 @@ beforeAll(async () => {
   const run = await runProcess(PYTHON, ['-c', PANDAS_SCRIPT, ...paths], { timeoutMs: 60_000 });
   expect(run.code, run.stderr).toBe(0);
   const parsed = JSON.parse(run.stdout) as Record<string, PandasFacts>;
-  FILES.forEach((file, i) => pandas.set(file, parsed[paths[i]!]!));
+  for (const [i, file] of FILES.entries()) pandas.set(file, parsed[paths[i]!]!);
   for (const file of FILES) profiles.set(file, await profileFile(file));
 }, 60_000);
 

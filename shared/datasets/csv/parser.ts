@@ -249,12 +249,22 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
       if (columns === null) fail('empty-file', 1, 'the file is empty: there is no header line.');
     },
     get line() {
-      return line;
+      return sniffing ? 1 + countLineBreaks(sniff) : line;
     },
     get rows() {
       return rows;
     },
   };
+}
+
+/** Physical lines in text not parsed yet (quoted newlines count: lines are physical). */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
 }
 
 function formatChars(count: number): string {
