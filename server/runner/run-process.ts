@@ -4,6 +4,7 @@
  * `child.kill()` would leave orphaned (STACK-NOTES).
  */
 import { spawn } from 'node:child_process';
+import { liveProcessesInGroup } from './process-group.ts';
 
 /** Between SIGTERM and SIGKILL: time for Python to unwind (finally blocks, flushes). */
 export const KILL_GRACE_MS = 3_000;
@@ -12,6 +13,9 @@ export const KILL_GRACE_MS = 3_000;
  * background may hold them; it is killed with the group then.
  */
 const OUTPUT_DRAIN_MS = 2_000;
+/** After the final SIGKILL, how long to wait for the group's last members to disappear. */
+const GROUP_EXIT_WAIT_MS = 2_000;
+const GROUP_POLL_MS = 10;
 
 export type ProcessEnd =
   | { kind: 'exited'; exitCode: number }
@@ -30,7 +34,10 @@ export interface ProcessSpec {
 export interface RunProcess {
   /** Also the process group id. */
   readonly pid: number | undefined;
-  /** Resolves once the process has exited and its output has been read to the end. */
+  /**
+   * Resolves once the process has exited, its output has been read to the end, and nothing of its
+   * process group is left (waited for up to `GROUP_EXIT_WAIT_MS`).
+   */
   readonly ended: Promise<ProcessEnd>;
   /** SIGTERM to the whole group, SIGKILL after `KILL_GRACE_MS` if it is still there. Idempotent. */
   stop(): void;
@@ -73,7 +80,8 @@ export function startProcess(spec: ProcessSpec): RunProcess {
       clearTimeout(killTimer);
       // Whatever the script left running in its group goes with it.
       signalGroup('SIGKILL');
-      resolve(exit ?? { kind: 'spawn_failed', message: 'the process ended without an exit status' });
+      const end = exit ?? { kind: 'spawn_failed', message: 'the process ended without an exit status' };
+      void groupGone(pid).then(() => resolve(end));
     };
     child.once('error', (error) => {
       // Spawning failed (ENOENT, EACCES): there is no process and there will be no 'exit'.
@@ -114,4 +122,13 @@ export function startProcess(spec: ProcessSpec): RunProcess {
       child.stderr.resume();
     },
   };
+}
+
+/** Resolves when no live process is left in group `pgid` (or after `GROUP_EXIT_WAIT_MS`). */
+async function groupGone(pgid: number | undefined): Promise<void> {
+  if (pgid === undefined) return;
+  const deadline = Date.now() + GROUP_EXIT_WAIT_MS;
+  while (liveProcessesInGroup(pgid).length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, GROUP_POLL_MS));
+  }
 }

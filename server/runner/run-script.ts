@@ -114,6 +114,8 @@ async function runIn(workDir: string, run: ScriptRun): Promise<ScriptResult> {
       if (log.backlog >= HIGH_WATER_LINES) child.pause();
     },
   });
+  // Named in the log: operators (and tests) can check that nothing of the group outlives the run.
+  if (child.pid !== undefined) log.system(`Python started (process group ${child.pid}).`);
   const resume = () => child.resume();
   log.onDrain = resume;
   report.start();

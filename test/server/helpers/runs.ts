@@ -1,0 +1,221 @@
+/**
+ * Runs over HTTP for tests: pipelines holding a given graph, starting runs, waiting for their end
+ * (on the pipeline's record notifications, not by sleeping), and checking that a run's process
+ * group is gone.
+ */
+import { liveProcessesInGroup } from '../../../server/runner/process-group.ts';
+import type { RunningServer } from '../../../server/server.ts';
+import { parseRecordNotification } from '../../../shared/api/notifications.ts';
+import type { RunDetail, RunLogPage } from '../../../shared/api/runs.ts';
+import type { PipelineSummary } from '../../../shared/api/types.ts';
+import {
+  isRunFinished,
+  type RunAwareness,
+  readRunnerAwareness,
+  replaceContent,
+} from '../../../shared/doc/index.ts';
+import type { PipelineGraph } from '../../../shared/graph/types.ts';
+import { findTemplate } from '../../../shared/templates/index.ts';
+import { api, type TestUser } from './accounts.ts';
+import { type CollabClient, connectCollab } from './collab-client.ts';
+import { json, TEST_EDITOR } from './versions.ts';
+
+/** A run includes importing scikit-learn (~1 s); on a busy two-core machine several times that. */
+export const RUN_TIMEOUT_MS = 60_000;
+
+export function templateGraph(id: string): PipelineGraph {
+  const template = findTemplate(id);
+  if (!template) throw new Error(`no template ${id}`);
+  return structuredClone(template.graph);
+}
+
+/** A pipeline whose live document holds `graph`. */
+export async function pipelineWithGraph(
+  server: RunningServer,
+  owner: TestUser,
+  graph: PipelineGraph,
+  name = 'Run test',
+): Promise<PipelineSummary> {
+  const response = await api(server.url, '/api/pipelines', { body: { name }, cookie: owner.cookie });
+  const pipeline = await json<PipelineSummary>(response, 201);
+  await server.context.collab.changeDocument(pipeline.id, (doc) => {
+    replaceContent(doc, TEST_EDITOR, { graph, meta: { name, description: '', tags: [] } });
+  });
+  return pipeline;
+}
+
+export async function startRun(
+  url: string,
+  user: TestUser,
+  pipelineId: string,
+  body: { versionId?: string } = {},
+): Promise<RunDetail> {
+  const response = await api(url, `/api/pipelines/${pipelineId}/runs`, { body, cookie: user.cookie });
+  return json<RunDetail>(response, 202);
+}
+
+export async function getRun(url: string, user: TestUser, runId: string): Promise<RunDetail> {
+  return json<RunDetail>(await api(url, `/api/runs/${runId}`, { cookie: user.cookie }), 200);
+}
+
+/**
+ * Resolves with the run once it has finished: woken by the pipeline's `run … finished` record
+ * notification, and checked once first in case it had finished already.
+ */
+export async function waitForRunEnd(
+  url: string,
+  user: TestUser,
+  run: { id: string; pipelineId: string },
+  timeoutMs = RUN_TIMEOUT_MS,
+): Promise<RunDetail> {
+  return waitForRun(url, user, run, (detail) => isRunFinished(detail.status), timeoutMs);
+}
+
+/** Resolves with the run once `predicate` holds, checking on each of its record notifications. */
+export async function waitForRun(
+  url: string,
+  user: TestUser,
+  run: { id: string; pipelineId: string },
+  predicate: (run: RunDetail) => boolean,
+  timeoutMs = RUN_TIMEOUT_MS,
+): Promise<RunDetail> {
+  const client = connectCollab(url, run.pipelineId, { cookie: user.cookie, autoDestroy: false });
+  try {
+    await client.synced;
+    return await new Promise<RunDetail>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`run ${run.id} did not get there in time`)), timeoutMs);
+      let checking = Promise.resolve();
+      const check = () => {
+        checking = checking.then(async () => {
+          const detail = await getRun(url, user, run.id);
+          if (predicate(detail)) {
+            clearTimeout(timer);
+            resolve(detail);
+          }
+        });
+        checking.catch(reject);
+      };
+      client.provider.on('stateless', ({ payload }: { payload: string }) => {
+        const notification = parseRecordNotification(payload);
+        if (notification?.kind === 'run' && notification.id === run.id) check();
+      });
+      check();
+    });
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function readLogs(url: string, user: TestUser, runId: string, query = ''): Promise<RunLogPage> {
+  return json<RunLogPage>(await api(url, `/api/runs/${runId}/logs${query}`, { cookie: user.cookie }), 200);
+}
+
+/** Every stored line of a run (all pages). */
+export async function allLogLines(url: string, user: TestUser, runId: string) {
+  const lines: RunLogPage['lines'] = [];
+  for (let after = 0; ; ) {
+    const page = await readLogs(url, user, runId, `?after=${after}&limit=10000`);
+    lines.push(...page.lines);
+    if (page.lines.length === 0) return lines;
+    after = page.nextAfter;
+  }
+}
+
+/** The process group the runner named in the run's log ("Python started (process group N)"). */
+export function processGroupOf(lines: readonly { text: string }[]): number {
+  for (const line of lines) {
+    const match = /^Python started \(process group (\d+)\)/.exec(line.text);
+    if (match) return Number(match[1]);
+  }
+  throw new Error('the run never started Python');
+}
+
+/** Pids of live processes in process group `pgid`. */
+export const processesInGroup = liveProcessesInGroup;
+
+/**
+ * A pipeline that takes many seconds: a grid search over large random forests, one thread per run.
+ * For cancel, timeout and crash tests, which stop it long before it ends.
+ */
+export function slowGraph(): PipelineGraph {
+  const graph = templateGraph('wine-random-forest-grid-search');
+  const search = graph.nodes.find((node) => node.type === 'sklearn.model_selection.GridSearchCV')!;
+  search.params = {
+    ...search.params,
+    param_grid: { n_estimators: [400, 500, 600, 700], max_depth: [null, 8] },
+  };
+  return graph;
+}
+
+/**
+ * Valid, but fails when run: a CSV dataset whose file does not exist, so pandas raises
+ * FileNotFoundError. `filename` is a free-text parameter, which makes it the hostile-input probe too.
+ */
+export function missingCsvGraph(filename = 'no-such-file.csv', label = 'Customers'): PipelineGraph {
+  const graph = templateGraph('iris-logistic-regression');
+  const data = graph.nodes.find((node) => node.type === 'sklearn.datasets.load_iris')!;
+  data.type = 'dominoml.data.CsvDataset';
+  data.label = label;
+  data.params = { datasetId: 'customers', filename, sep: ',' };
+  // A CSV has no marked target: choose one between the data and the split.
+  const toSplit = graph.edges.find((edge) => edge.source === data.id)!;
+  graph.nodes.push({
+    id: 'target',
+    type: 'dominoml.prepare.SelectTarget',
+    label: 'Target',
+    params: { target: 'species' },
+  });
+  graph.edges.push({
+    id: 'target-split',
+    source: 'target',
+    sourcePort: 'table',
+    target: toSplit.target,
+    targetPort: toSplit.targetPort,
+  });
+  toSplit.target = 'target';
+  toSplit.targetPort = 'table';
+  return graph;
+}
+
+/** Every run in the runner states of a document's awareness (several runners may publish). */
+export function runsInAwareness(client: CollabClient): Record<string, RunAwareness> {
+  const runs: Record<string, RunAwareness> = {};
+  for (const state of client.provider.awareness?.getStates().values() ?? []) {
+    const runner = readRunnerAwareness(state);
+    if (runner) Object.assign(runs, runner.runs);
+  }
+  return runs;
+}
+
+/** Resolves once the awareness `client` sees satisfies `predicate`, checked on every change. */
+export function waitForAwareness<T>(
+  client: CollabClient,
+  predicate: (runs: Record<string, RunAwareness>) => T | undefined | null | false,
+  timeoutMs = RUN_TIMEOUT_MS,
+): Promise<T> {
+  const awareness = client.provider.awareness;
+  if (!awareness) return Promise.reject(new Error('the provider has no awareness'));
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = predicate(runsInAwareness(client));
+      if (!found) return;
+      clearTimeout(timer);
+      awareness.off('change', check);
+      resolve(found);
+    };
+    const timer = setTimeout(() => {
+      awareness.off('change', check);
+      reject(new Error('timed out waiting for the runner state in awareness'));
+    }, timeoutMs);
+    awareness.on('change', check);
+    check();
+  });
+}
+
+/** The process group of a run as soon as its awareness tail names it. */
+export function processGroupInAwareness(client: CollabClient, runId: string): Promise<number> {
+  return waitForAwareness(client, (runs) => {
+    const line = runs[runId]?.tail.find((entry) => entry.text.startsWith('Python started'));
+    return line ? processGroupOf([line]) : null;
+  });
+}
