@@ -1,10 +1,10 @@
 /**
  * The minimap: every node as a small rectangle in its category colour, the visible area as a
- * frame; press or drag on it to move the view there. Drawn on a <canvas> and redrawn at most once
- * per frame when nodes move or the view changes: a thousand DOM rectangles would cost more than
- * the whole card layer's updates.
+ * frame; press or drag on it to move the view there. Nodes are drawn on a <canvas> and redrawn
+ * (at most once a frame) only when nodes are added, removed or moved; panning and zooming move
+ * just the frame. A thousand DOM rectangles would cost more than the whole card layer's updates.
  */
-import { createEffect, onCleanup } from 'solid-js';
+import { createEffect, createSignal, onCleanup } from 'solid-js';
 import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
 import { type Point, type Rect, type Size, unionRects } from './controllers/geometry.ts';
 import { centerOn, type Viewport, visibleRect } from './controllers/viewport.ts';
@@ -12,27 +12,26 @@ import { type CanvasRuntime, nodeBoxes } from './runtime.ts';
 
 const WIDTH = 200;
 const HEIGHT = 132;
-const PADDING = 8;
+const PADDING = 10;
+/** Around an empty or tiny graph, the minimap still shows a sensible area. */
+const MIN_EXTENT = 800;
 
-interface Projection {
-  bounds: Rect;
+export interface Projection {
   scale: number;
   offset: Point;
 }
 
-function project(content: Rect | null, view: Rect): Projection {
-  const bounds = unionRects(content ? [content, view] : [view])!;
-  const scale = Math.min(
-    (WIDTH - PADDING * 2) / Math.max(1, bounds.width),
-    (HEIGHT - PADDING * 2) / Math.max(1, bounds.height),
-  );
+/** Fits `content` (padded to a minimum extent) into the minimap, centred. */
+export function project(content: Rect | null): Projection {
+  const c = content ?? { x: 0, y: 0, width: 0, height: 0 };
+  const width = Math.max(c.width, MIN_EXTENT);
+  const height = Math.max(c.height, MIN_EXTENT * (HEIGHT / WIDTH));
+  const x = c.x - (width - c.width) / 2;
+  const y = c.y - (height - c.height) / 2;
+  const scale = Math.min((WIDTH - PADDING * 2) / width, (HEIGHT - PADDING * 2) / height);
   return {
-    bounds,
     scale,
-    offset: {
-      x: (WIDTH - bounds.width * scale) / 2 - bounds.x * scale,
-      y: (HEIGHT - bounds.height * scale) / 2 - bounds.y * scale,
-    },
+    offset: { x: (WIDTH - width * scale) / 2 - x * scale, y: (HEIGHT - height * scale) / 2 - y * scale },
   };
 }
 
@@ -45,22 +44,15 @@ export interface MinimapProps {
 
 export function Minimap(props: MinimapProps) {
   let canvas!: HTMLCanvasElement;
-  let frame: HTMLDivElement | undefined;
-  let projection: Projection | null = null;
+  const [projection, setProjection] = createSignal<Projection>(project(null));
   let scheduled = 0;
 
   const draw = () => {
     scheduled = 0;
     const rt = props.runtime;
     const boxes = nodeBoxes(props.registry, rt.nodes);
-    const view = visibleRect(props.viewport, props.size);
-    projection = project(unionRects(boxes.map((b) => b.rect)), view);
-    const { scale, offset } = projection;
-    if (frame) {
-      frame.style.transform = `translate(${view.x * scale + offset.x}px, ${view.y * scale + offset.y}px)`;
-      frame.style.width = `${view.width * scale}px`;
-      frame.style.height = `${view.height * scale}px`;
-    }
+    const p = project(unionRects(boxes.map((b) => b.rect)));
+    setProjection(p);
     const ctx = canvas.getContext?.('2d');
     if (!ctx) return; // no 2D canvas (test DOM): the frame alone still works
     const dpr = globalThis.devicePixelRatio || 1;
@@ -72,40 +64,48 @@ export function Minimap(props: MinimapProps) {
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
     const style = getComputedStyle(canvas);
     const colours = new Map<string, string>();
-    const colourOf = (category: string) => {
-      let c = colours.get(category);
-      if (!c) {
-        c = style.getPropertyValue(`--category-${category}`).trim() || style.color;
-        colours.set(category, c);
-      }
-      return c;
-    };
     for (const b of boxes) {
       const r = rt.nodes.get(b.id);
       const category = (r && props.registry.get(r.type())?.category) ?? 'unknown';
-      ctx.fillStyle = colourOf(category);
+      let colour = colours.get(category);
+      if (!colour) {
+        colour = style.getPropertyValue(`--category-${category}`).trim() || style.color;
+        colours.set(category, colour);
+      }
+      ctx.fillStyle = colour;
       ctx.fillRect(
-        b.rect.x * scale + offset.x,
-        b.rect.y * scale + offset.y,
-        Math.max(1.5, b.rect.width * scale),
-        Math.max(1, b.rect.height * scale),
+        b.rect.x * p.scale + p.offset.x,
+        b.rect.y * p.scale + p.offset.y,
+        Math.max(1.5, b.rect.width * p.scale),
+        Math.max(1, b.rect.height * p.scale),
       );
     }
   };
 
   createEffect(() => {
     props.runtime.nodes.revision();
-    void props.viewport;
-    void props.size.width;
-    void props.size.height;
     if (!scheduled) scheduled = requestAnimationFrame(draw);
   });
   onCleanup(() => cancelAnimationFrame(scheduled));
 
+  /** The visible area, clipped to the minimap so a far-away view still shows an edge of it. */
+  const frameStyle = () => {
+    const { scale, offset } = projection();
+    const view = visibleRect(props.viewport, props.size);
+    const left = Math.max(0, view.x * scale + offset.x);
+    const top = Math.max(0, view.y * scale + offset.y);
+    const right = Math.min(WIDTH, (view.x + view.width) * scale + offset.x);
+    const bottom = Math.min(HEIGHT, (view.y + view.height) * scale + offset.y);
+    return {
+      transform: `translate(${left}px, ${top}px)`,
+      width: `${Math.max(4, right - left)}px`,
+      height: `${Math.max(4, bottom - top)}px`,
+    };
+  };
+
   const jump = (event: PointerEvent) => {
-    if (!projection) return;
     const box = canvas.getBoundingClientRect();
-    const { scale, offset } = projection;
+    const { scale, offset } = projection();
     const target = {
       x: (event.clientX - box.left - offset.x) / scale,
       y: (event.clientY - box.top - offset.y) / scale,
@@ -128,7 +128,7 @@ export function Minimap(props: MinimapProps) {
       }}
     >
       <canvas ref={canvas} class="minimap__canvas" style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} />
-      <div ref={frame} class="minimap__frame" />
+      <div class="minimap__frame" style={frameStyle()} />
     </div>
   );
 }

@@ -25,10 +25,10 @@ export function NodeCard(props: { record: NodeRecord }) {
     summaryLines: summaryLineCount(def()),
   }));
   const summary = createMemo(() => summarizeParams(def(), r.params()));
-  const transform = () => {
-    const p = displayPosition(r);
-    return `translate(${p.x}px, ${p.y}px)`;
-  };
+  // left/top, not a transform: a transform per card gives the page a thousand transform nodes,
+  // and Chrome then re-layerizes all of them (hundreds of ms) whenever anything repaints. Cards are
+  // absolutely positioned with layout containment, so moving one lays out only that card.
+  const position = () => displayPosition(r);
   const marks = () => scope.marks(r.id);
   const componentName = () => def()?.label ?? `Unknown component (${r.type()})`;
 
@@ -53,7 +53,8 @@ export function NodeCard(props: { record: NodeRecord }) {
         'node--readonly': scope.readOnly(),
       }}
       style={{
-        transform: transform(),
+        left: `${position().x}px`,
+        top: `${position().y}px`,
         height: `${nodeHeight(shape())}px`,
         '--mark-color': marks()[0]?.color,
       }}

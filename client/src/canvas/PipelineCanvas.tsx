@@ -147,6 +147,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   const [internalSelection, setInternalSelection] = createSignal<readonly string[]>([]);
   const [selectedEdge, setSelectedEdge] = createSignal<string | null>(null);
   const [paletteOpen, setPaletteOpen] = createSignal(false);
+  /** Where the pointer was when the palette opened: that is where "add at the pointer" means. */
+  let paletteAnchor: Point | null = null;
   const [helpOpen, setHelpOpen] = createSignal(false);
   const [tidying, setTidying] = createSignal(false);
   const [notice, setNotice] = createSignal<Notice | null>(null);
@@ -217,6 +219,9 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
 
   // ── runtime shared with the bindings ──────────────────────────────────────────
   const setViewport = (v: Viewport, cause: 'user' | 'program' = 'program') => {
+    // No will-change promotion of the world layer, on purpose: measured with 1,000 cards, a
+    // composited world makes Chrome split cards into hundreds of overlap layers, and promoting
+    // only during gestures costs a full re-raster at each start and end. Plain repaint was faster.
     setViewportSignal(v);
     if (cause === 'user' && props.followUserClientId != null) props.onFollowEnd?.();
   };
@@ -260,10 +265,14 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     return p;
   };
 
-  const addComponent = (type: string, at?: Point): string | null => {
+  /**
+   * Adds a component with its top-left at `at`, or centred on `anchor` (default: the pointer if it
+   * is over the canvas, else the middle of the view).
+   */
+  const addComponent = (type: string, at?: Point, anchorAt?: Point | null): string | null => {
     if (props.readOnly || !registry.get(type)) return null;
     const def = registry.get(type)!;
-    const anchor = at ?? pointer() ?? viewCenter(viewport(), size());
+    const anchor = anchorAt ?? pointer() ?? viewCenter(viewport(), size());
     // Centre the card on the anchor when it came from a pointer or the view centre.
     const topLeft = at ?? {
       x: anchor.x - NODE_WIDTH / 2,
@@ -332,6 +341,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     tidyUp,
     openPalette: () => {
       if (!props.readOnly) {
+        paletteAnchor = pointer();
         setHelpOpen(false);
         setPaletteOpen(true);
       }
@@ -473,17 +483,23 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     const v = viewport();
     return `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
   };
+  /**
+   * The dotted grid is its own small composited layer, one gap larger than the view on each side
+   * and shifted by the pan offset modulo the gap: panning moves it on the compositor and never
+   * repaints the pattern (a full-canvas gradient repaint per frame is what made pans stutter).
+   */
   const gridStyle = () => {
     const v = viewport();
-    // Dots every 16 units, or every 64, 256… when zoomed out, so they stay at least 10 px apart
-    // and the grid never turns into noise.
+    // Dots every 16 units, or every 64, 256… when zoomed out, so they stay at least 10 px apart.
     let step = 16;
     while (step * v.zoom < 10) step *= 4;
     const gap = step * v.zoom;
+    const mod = (n: number) => ((n % gap) + gap) % gap;
     return {
-      '--grid-gap': `${gap}px`,
-      '--grid-x': `${v.x}px`,
-      '--grid-y': `${v.y}px`,
+      width: `${size().width + gap * 2}px`,
+      height: `${size().height + gap * 2}px`,
+      'background-size': `${gap}px ${gap}px`,
+      transform: `translate(${mod(v.x) - gap}px, ${mod(v.y) - gap}px)`,
     };
   };
   const connectingType = () => {
@@ -523,7 +539,6 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         tabindex="0"
         data-connecting-type={connectingType()}
         data-connecting-side={binding.connection()?.from.side}
-        style={gridStyle()}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
       >
@@ -544,6 +559,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
           onDragOver={onDragOver}
           onDrop={onDrop}
         >
+          <div class="canvas__grid" style={gridStyle()} aria-hidden="true" />
           <div class="canvas__world" style={{ transform: worldTransform() }}>
             <EdgeLayer edges={edges} nodes={nodes}>
               <ConnectionPreview state={binding.connection()} hoverPoint={binding.connectionEnd()} />
@@ -606,7 +622,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
             registry={registry}
             onPick={(type) => {
               setPaletteOpen(false);
-              addComponent(type);
+              addComponent(type, undefined, paletteAnchor);
             }}
             onClose={() => {
               setPaletteOpen(false);

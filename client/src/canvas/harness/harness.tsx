@@ -36,10 +36,13 @@ declare global {
       meta(): PipelineMeta;
       undo(): void;
       peer: { select(ids: string[]): void; cursor(x: number, y: number): void } | null;
+      /** From the start of the harness script to the first frame after the canvas rendered. */
+      mountMs: number;
     };
   }
 }
 
+const started = performance.now();
 const options = readHarnessOptions(location.search);
 document.documentElement.dataset.theme = options.theme;
 
@@ -94,7 +97,11 @@ function Harness() {
     meta: () => readDocument(doc).meta,
     undo: () => undoManager.undo(),
     peer,
+    mountMs: Number.NaN,
   };
+  requestAnimationFrame(() => {
+    if (window.__harness) window.__harness.mountMs = performance.now() - started;
+  });
 
   return (
     <div class="harness" classList={{ 'harness--bare': !options.panels }}>
