@@ -3,7 +3,7 @@
  * undo/redo, Share. Purely presentational: the builder passes state and callbacks in.
  */
 
-import { Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { Collaborator } from '../sync/create-presence.ts';
 import type { SyncStatus } from '../sync/sync-state.ts';
@@ -30,6 +30,8 @@ export interface BuilderTopBarProps {
   onUndo: () => void;
   onRedo: () => void;
   onShare: () => void;
+  /** Feature controls placed before Share (the Run control). */
+  actions?: JSX.Element;
 }
 
 export function BuilderTopBar(props: BuilderTopBarProps) {
@@ -74,6 +76,7 @@ export function BuilderTopBar(props: BuilderTopBarProps) {
             onRedo={props.onRedo}
           />
         </Show>
+        {props.actions}
         <Show
           when={isOwner()}
           fallback={

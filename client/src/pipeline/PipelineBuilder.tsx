@@ -22,6 +22,7 @@ import { useSession } from '../session/session.ts';
 import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
 import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
 import { createUndoHistory } from '../sync/create-undo-history.ts';
+import { createBuilderVersions } from '../versions/create-builder-versions.tsx';
 import { BuilderTopBar } from './BuilderTopBar.tsx';
 import { CanvasSlot } from './CanvasSlot.tsx';
 import { createDocMeta } from './create-doc-meta.ts';
@@ -83,6 +84,17 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
     }),
   );
 
+  const versions = createBuilderVersions({
+    http: props.api.http,
+    pipelineId: summary.id,
+    userId: user.id,
+    doc: sync.doc,
+    localUser,
+    role,
+    online: () => sync.status() === 'online',
+    subscribe: sync.onStateless,
+  });
+
   const following = createFollowing(presence.collaborators);
   createUndoShortcuts({ undo: history.undo, redo: history.redo, enabled: () => !readOnly() });
 
@@ -135,6 +147,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
         onUndo={history.undo}
         onRedo={history.redo}
         onShare={() => setShareOpen(true)}
+        actions={versions.saveControl()}
       />
       <Show
         when={sync.status() !== 'forbidden'}
@@ -169,23 +182,25 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
               classList={{ 'builder__canvas--following': following.clientId() !== null }}
               style={{ '--follow-color': following.person()?.user.color ?? 'transparent' }}
             >
-              <CanvasSlot
-                doc={sync.doc}
-                awareness={sync.awareness}
-                localUser={localUser}
-                readOnly={readOnly()}
-                userOrigin={history.origin}
-                undoManager={history.manager}
-                loaded={sync.loadedFromDisk()}
-                followUserClientId={following.clientId()}
-                onFollowEnd={() => following.follow(null)}
-                problems={codegen.problems()}
-                selection={selection()}
-                onSelectionChange={setSelection}
-                onReady={(api) => {
-                  canvasApi = api;
-                }}
-              />
+              <Show when={versions.showingDraft()} fallback={versions.canvas()}>
+                <CanvasSlot
+                  doc={sync.doc}
+                  awareness={sync.awareness}
+                  localUser={localUser}
+                  readOnly={readOnly()}
+                  userOrigin={history.origin}
+                  undoManager={history.manager}
+                  loaded={sync.loadedFromDisk()}
+                  followUserClientId={following.clientId()}
+                  onFollowEnd={() => following.follow(null)}
+                  problems={codegen.problems()}
+                  selection={selection()}
+                  onSelectionChange={setSelection}
+                  onReady={(api) => {
+                    canvasApi = api;
+                  }}
+                />
+              </Show>
               <Show when={following.person()}>
                 {(person) => (
                   <div class="follow-banner" role="status">
@@ -223,6 +238,8 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   unsyncedChanges={sync.unsyncedChanges()}
                 />
               }
+              versions={versions.versionsPanel()}
+              comments={versions.commentsPanel()}
             />
           </aside>
         </div>
@@ -235,6 +252,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
           onDismiss={() => setLoginDismissed(true)}
         />
       </Show>
+      {versions.dialogs()}
       <ShareDialog
         open={shareOpen()}
         onClose={() => setShareOpen(false)}

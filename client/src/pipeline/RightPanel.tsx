@@ -20,21 +20,18 @@ interface TabSpec {
 const TABS: readonly TabSpec[] = [
   { id: 'inspector', label: 'Inspector', icon: SlidersHorizontal },
   { id: 'code', label: 'Code', icon: Code },
-  {
-    id: 'versions',
-    label: 'Versions',
-    icon: Clock,
-    comingSoon: 'Saved versions with labels, review state and metric changes.',
-  },
-  {
-    id: 'comments',
-    label: 'Comments',
-    icon: MessageSquare,
-    comingSoon: 'Review threads on a version and its nodes.',
-  },
+  { id: 'versions', label: 'Versions', icon: Clock },
+  { id: 'comments', label: 'Comments', icon: MessageSquare },
 ];
 
-export function RightPanel(props: { inspector: JSX.Element; code: JSX.Element }) {
+export interface RightPanelProps {
+  inspector: JSX.Element;
+  code: JSX.Element;
+  versions: JSX.Element;
+  comments: JSX.Element;
+}
+
+export function RightPanel(props: RightPanelProps) {
   const [active, setActive] = createSignal<PanelTab>('inspector');
   const tabRefs = new Map<PanelTab, HTMLButtonElement>();
   const tabId = (id: PanelTab) => `panel-tab-${id}`;
@@ -84,7 +81,7 @@ export function RightPanel(props: { inspector: JSX.Element; code: JSX.Element })
             class="side-panel__body"
             hidden={active() !== tab.id}
           >
-            <Show when={tab.comingSoon} fallback={tab.id === 'code' ? props.code : props.inspector}>
+            <Show when={tab.comingSoon} fallback={props[tab.id]}>
               {(text) => (
                 <div class="coming-soon">
                   <Dynamic component={tab.icon} size={20} aria-hidden="true" />
