@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { type Endpoint, proxy, type Remote, wrap } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { datasetFacts } from '../../shared/datasets/profile/index.ts';
+import type { PipelineGraph } from '../../shared/graph/types.ts';
 import { codegenApi } from '../../workers/codegen-api.ts';
 import { type DatasetApi, datasetApi, type ProfileProgress } from '../../workers/dataset-api.ts';
 
@@ -81,11 +82,11 @@ describe('dataset worker', () => {
     expect(steps.at(-1)).toBe(file.size);
   });
 
-  it('the profile feeds the lint: a model fed titanic with gaps is flagged', async () => {
+  it('the profile feeds the lint: column names are checked against it', async () => {
     const result = await datasetApi.profileFile(new Blob([readFileSync(TITANIC)]));
     if (!result.ok) throw new Error(result.error.message);
     const facts = datasetFacts(result.profile);
-    const graph = {
+    const graph: PipelineGraph = {
       nodes: [
         { id: 'csv', type: 'dominoml.data.CsvDataset', label: 'CSV', params: { datasetId: 'titanic' } },
         {
