@@ -68,6 +68,17 @@ test('build, connect, refuse, drag, marquee, undo and tidy up', async ({ page })
   await quickAdd(page, { x: box.x + 520, y: box.y + 120 }, 'logistic', 'Logistic regression');
   expect((await graph(page)).nodes).toHaveLength(3);
 
+  // Dragging from the library drops the component where it is released.
+  await page
+    .locator('.library-item__button', { hasText: 'Standard scaler' })
+    .dragTo(canvas(page).locator('.canvas__viewport'), { targetPosition: { x: 260, y: 520 } });
+  await expect(card(page, 'Standard scaler')).toBeVisible();
+  const scalerBox = (await card(page, 'Standard scaler').boundingBox())!;
+  expect(Math.abs(scalerBox.x + scalerBox.width / 2 - (box.x + 260))).toBeLessThan(40);
+  await card(page, 'Standard scaler').click();
+  await page.keyboard.press('Delete');
+  await expect(card(page, 'Standard scaler')).toHaveCount(0);
+
   // Connect Iris → split by dragging between the ports.
   const irisOut = page.getByRole('button', { name: 'Output Table of Iris flowers' });
   const splitIn = page.getByRole('button', { name: 'Input Table of Train/test split' });
