@@ -40,7 +40,7 @@ export class ColumnAccumulator {
       return;
     }
     this.count++;
-    let key = cell;
+    let key: string | number = cell;
     if (this.numbers !== null) {
       const value = parseNumber(cell);
       if (Number.isNaN(value)) {
@@ -51,7 +51,7 @@ export class ColumnAccumulator {
         this.numbers.add(value);
         if (this.allInteger && !isInteger(cell)) this.allInteger = false;
         // pandas counts 39.1 and 39.10 as one value: key numbers by their parsed value.
-        key = String(value);
+        key = value;
       }
     }
     if (this.allBoolean && !isBoolean(cell)) this.allBoolean = false;
@@ -83,7 +83,7 @@ export class ColumnAccumulator {
   }
 
   /** Value counts, for the target's class balance. */
-  valueCounts(): IterableIterator<[string, number]> {
+  valueCounts(): Generator<[string, number]> {
     return this.values.entries();
   }
 

@@ -38,3 +38,16 @@ function finish(a: number, b: number): number {
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+const numberView = new Float64Array(1);
+const wordView = new Uint32Array(numberView.buffer);
+
+/** Hash of a number's 64 bits (0 and -0 are one value, as for pandas). */
+export function hashNumber(value: number): number {
+  numberView[0] = value === 0 ? 0 : value;
+  let h1 = Math.imul(0xdeadbeef ^ wordView[0]!, 2654435761);
+  let h2 = Math.imul(0x41c6ce57 ^ wordView[1]!, 1597334677);
+  h1 = Math.imul(h1 ^ wordView[1]!, 2654435761);
+  h2 = Math.imul(h2 ^ wordView[0]!, 1597334677);
+  return finish(h1, h2);
+}
