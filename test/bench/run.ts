@@ -5,12 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runDatasetsBench } from './datasets.ts';
 import { runSyncLatencyBench } from './sync-latency.ts';
 import { runVersionsBench } from './versions.ts';
 
 const benches: Record<string, () => Promise<string>> = {
   sync: runSyncLatencyBench,
   versions: runVersionsBench,
+  datasets: runDatasetsBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => a in benches);
