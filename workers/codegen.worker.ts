@@ -8,7 +8,11 @@ import { type CodegenApi, codegenApi } from './codegen-api.ts';
 
 const api: CodegenApi = {
   ...codegenApi,
-  // Hand the zip's buffer over instead of copying it.
+  // Hand the token and zip buffers over instead of copying them.
+  generateHighlighted: (graph, options) => {
+    const result = codegenApi.generateHighlighted(graph, options);
+    return transfer(result, [result.tokens.buffer as ArrayBuffer]);
+  },
   bundle: (graph, options) => {
     const bytes = codegenApi.bundle(graph, options);
     return transfer(bytes, [bytes.buffer as ArrayBuffer]);

@@ -1,7 +1,8 @@
 /**
  * The smallest single replacement turning one text into another (common prefix and suffix kept).
- * Applying only that to the editor keeps its scroll position, the reader's cursor and the
- * highlighted lines steady while the code around them regenerates.
+ * The code editor applies only that, which keeps its scroll position, the reader's cursor and the
+ * tinted lines steady while the code around them regenerates; the worker's tokenizer re-parses
+ * only that (python-tokens.ts).
  */
 export interface TextChange {
   from: number;

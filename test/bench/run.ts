@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCodegenBench } from './codegen.ts';
 import { runDatasetsBench } from './datasets.ts';
 import { runSyncLatencyBench } from './sync-latency.ts';
 import { runVersionsBench } from './versions.ts';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string>> = {
   sync: runSyncLatencyBench,
   versions: runVersionsBench,
   datasets: runDatasetsBench,
+  codegen: runCodegenBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => a in benches);

@@ -9,7 +9,7 @@ import { makeCodegenScheduler } from '../../client/src/code/codegen-scheduler.ts
 import { createCodegen } from '../../client/src/code/create-codegen.ts';
 import { deleteNodes, MIGRATION_ORIGIN, moveNodes, setParam } from '../../shared/doc/index.ts';
 import type { PipelineGraph } from '../../shared/graph/types.ts';
-import type { GenerateOptions, GenerateResult } from '../../workers/codegen-api.ts';
+import type { GenerateOptions, HighlightedResult } from '../../workers/codegen-api.ts';
 import { codegenApi } from '../../workers/codegen-api.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
 
@@ -160,11 +160,12 @@ describe('makeCodegenScheduler', () => {
 describe('createCodegen', () => {
   /** A worker stand-in that runs the real generator, answering when the test says so. */
   function fakeConnection() {
-    const calls: { graph: PipelineGraph; options: GenerateOptions; answer: Deferred<GenerateResult> }[] = [];
+    const calls: { graph: PipelineGraph; options: GenerateOptions; answer: Deferred<HighlightedResult> }[] =
+      [];
     let disposed = false;
     const connection: CodegenConnection = {
       generate(graph, options) {
-        const answer = deferred<GenerateResult>();
+        const answer = deferred<HighlightedResult>();
         calls.push({ graph, options, answer });
         return answer.promise;
       },
@@ -174,7 +175,7 @@ describe('createCodegen', () => {
     };
     const answer = (index: number) => {
       const call = calls[index]!;
-      call.answer.resolve(codegenApi.generate(call.graph, call.options));
+      call.answer.resolve(codegenApi.generateHighlighted(call.graph, call.options));
     };
     return { connection, calls, answer, isDisposed: () => disposed };
   }

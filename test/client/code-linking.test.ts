@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { codeTitle } from '../../client/src/code/code-title.ts';
 import { codegenInputKey, readCodegenInput } from '../../client/src/code/codegen-input.ts';
 import { linesOfNodes, nodeAtLine } from '../../client/src/code/source-map.ts';
-import { minimalChange } from '../../client/src/code/text-change.ts';
 import { generatePython } from '../../shared/codegen/index.ts';
 import { MIGRATION_ORIGIN, moveNodes, setMeta } from '../../shared/doc/index.ts';
+import { minimalChange } from '../../workers/text-change.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
 
 // The shape the generator emits: a model's block holding its transformer's line.

@@ -8,7 +8,6 @@
  * for a new `revealKey` (a new selection), and only if none of them is already in sight: a
  * collaborator's edit never yanks the reader away from what they are reading.
  */
-import { python } from '@codemirror/lang-python';
 import { EditorState } from '@codemirror/state';
 import {
   EditorView,
@@ -18,14 +17,17 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { createEffect, createUniqueId, on, onCleanup, onMount } from 'solid-js';
+import { minimalChange } from '../../../workers/text-change.ts';
 import { codeTheme } from './code-theme.ts';
 import { firstNodeSpan, nodeLines, setNodeLines } from './node-lines.ts';
 import type { LineRange } from './source-map.ts';
-import { minimalChange } from './text-change.ts';
+import { setTokens, syntaxTokens } from './syntax-tokens.ts';
 import { wrapIndent } from './wrap-indent.ts';
 
 export interface CodeEditorProps {
   code: string;
+  /** Syntax highlighting of `code`, from the worker (syntax-tokens.ts). */
+  tokens: Uint32Array;
   /** Lines to tint (1-based, inclusive). */
   highlight: readonly LineRange[];
   /** Changes when the tinted lines should be brought into view (a new selection). */
@@ -90,7 +92,7 @@ export function CodeEditor(props: CodeEditorProps) {
           }),
           highlightActiveLine(),
           highlightActiveLineGutter(),
-          python(),
+          syntaxTokens(),
           codeTheme,
           nodeLines(),
           EditorState.readOnly.of(true),
@@ -152,15 +154,15 @@ export function CodeEditor(props: CodeEditorProps) {
     });
   });
 
+  // Text and its highlighting always change in one transaction, so no frame paints stale colours.
   createEffect(
     on(
-      () => props.code,
-      (code) => {
+      () => [props.code, props.tokens] as const,
+      ([code, tokens]) => {
         const change = minimalChange(shown, code);
         shown = code;
-        if (change && view) view.dispatch({ changes: change });
+        view?.dispatch({ changes: change ?? undefined, effects: setTokens.of(tokens) });
       },
-      { defer: true },
     ),
   );
   // One effect for both, so the reveal always sees the tint of the new selection.

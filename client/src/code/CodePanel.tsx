@@ -106,6 +106,7 @@ export function CodePanel(props: CodePanelProps) {
       </Show>
       <CodeEditor
         code={props.codegen.code()}
+        tokens={props.codegen.tokens()}
         highlight={highlight()}
         revealKey={props.selection.join('\n')}
         onActivateLine={onActivateLine}

@@ -2,10 +2,8 @@
  * The editor's look, from the app's CSS variables only (styles/tokens.css plus the syntax hues in
  * code.css), so it follows the light/dark switch without reconfiguring the editor.
  */
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 
 const editorTheme = EditorView.theme({
   '&': {
@@ -51,32 +49,15 @@ const editorTheme = EditorView.theme({
     backgroundColor: 'var(--code-node-line)',
     color: 'var(--color-accent-text)',
   },
+  // Syntax classes painted by syntax-tokens.ts (one per entry of workers/python-token-classes.ts).
+  '.tok-keyword': { color: 'var(--code-keyword)' },
+  '.tok-string': { color: 'var(--code-string)' },
+  '.tok-number': { color: 'var(--code-number)' },
+  '.tok-comment': { color: 'var(--code-comment)', fontStyle: 'italic' },
+  '.tok-function': { color: 'var(--code-function)' },
+  '.tok-class': { color: 'var(--code-class)' },
+  '.tok-property': { color: 'var(--code-property)' },
+  '.tok-punctuation': { color: 'var(--color-text-muted)' },
 });
 
-const syntaxColours = HighlightStyle.define([
-  {
-    tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword],
-    color: 'var(--code-keyword)',
-  },
-  { tag: [tags.operatorKeyword, tags.self, tags.bool, tags.null], color: 'var(--code-keyword)' },
-  { tag: [tags.string, tags.special(tags.string), tags.escape], color: 'var(--code-string)' },
-  { tag: [tags.number], color: 'var(--code-number)' },
-  {
-    tag: [tags.comment, tags.lineComment, tags.docString],
-    color: 'var(--code-comment)',
-    fontStyle: 'italic',
-  },
-  {
-    tag: [
-      tags.function(tags.variableName),
-      tags.function(tags.definition(tags.variableName)),
-      tags.function(tags.propertyName),
-    ],
-    color: 'var(--code-function)',
-  },
-  { tag: [tags.className, tags.definition(tags.className)], color: 'var(--code-class)' },
-  { tag: [tags.propertyName, tags.attributeName], color: 'var(--code-property)' },
-  { tag: [tags.operator, tags.punctuation, tags.bracket], color: 'var(--color-text-muted)' },
-]);
-
-export const codeTheme: Extension = [editorTheme, syntaxHighlighting(syntaxColours)];
+export const codeTheme: Extension = editorTheme;

@@ -4,10 +4,11 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import type { PipelineGraph } from '../../../shared/graph/types.ts';
-import type { CodegenApi, GenerateOptions, GenerateResult } from '../../../workers/codegen-api.ts';
+import type { CodegenApi, GenerateOptions, HighlightedResult } from '../../../workers/codegen-api.ts';
 
 export interface CodegenConnection {
-  generate(graph: PipelineGraph, options: GenerateOptions): Promise<GenerateResult>;
+  /** Code, source map, problems and the code's syntax highlighting. */
+  generate(graph: PipelineGraph, options: GenerateOptions): Promise<HighlightedResult>;
   dispose(): void;
 }
 
@@ -31,10 +32,10 @@ export function connectCodegenWorker(): CodegenConnection {
   return {
     generate(graph, options) {
       if (crash) return Promise.reject(crash);
-      return new Promise<GenerateResult>((resolve, reject) => {
+      return new Promise<HighlightedResult>((resolve, reject) => {
         waiting.add(reject);
         api
-          .generate(graph, options)
+          .generateHighlighted(graph, options)
           .then(resolve, reject)
           .finally(() => waiting.delete(reject));
       });

@@ -12,7 +12,7 @@ import type { SourceMapEntry } from '../../../shared/codegen/index.ts';
 import { getEdgesMap, getMetaMap, getNodesMap } from '../../../shared/doc/index.ts';
 import type { PipelineGraph } from '../../../shared/graph/types.ts';
 import type { Problem } from '../../../shared/validation/index.ts';
-import type { GenerateResult } from '../../../workers/codegen-api.ts';
+import type { HighlightedResult } from '../../../workers/codegen-api.ts';
 import { reuseProblems } from '../problems/reuse-problems.ts';
 import { type CodegenConnection, connectCodegenWorker } from './codegen-connection.ts';
 import { type CodegenInput, codegenInputKey, readCodegenInput } from './codegen-input.ts';
@@ -24,6 +24,8 @@ export const CODEGEN_DEBOUNCE_MS = 120;
 export interface Codegen {
   code: Accessor<string>;
   sourceMap: Accessor<readonly SourceMapEntry[]>;
+  /** Syntax highlighting of `code` (workers/python-tokens.ts). */
+  tokens: Accessor<Uint32Array>;
   problems: Accessor<readonly Problem[]>;
   /** The graph the current code and problems were generated from (labels for the problem list). */
   graph: Accessor<PipelineGraph>;
@@ -43,9 +45,10 @@ export interface CodegenOptions {
 const EMPTY_GRAPH: PipelineGraph = { nodes: [], edges: [] };
 
 export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen {
-  const [script, setScript] = createSignal<Pick<GenerateResult, 'code' | 'sourceMap'>>({
+  const [script, setScript] = createSignal<Pick<HighlightedResult, 'code' | 'sourceMap' | 'tokens'>>({
     code: '',
     sourceMap: [],
+    tokens: new Uint32Array(0),
   });
   const [problems, setProblems] = createSignal<readonly Problem[]>([]);
   const [graph, setGraph] = createSignal<PipelineGraph>(EMPTY_GRAPH);
@@ -60,7 +63,7 @@ export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen
     setPending(false);
   }
 
-  const scheduler = makeCodegenScheduler<CodegenInput, GenerateResult>({
+  const scheduler = makeCodegenScheduler<CodegenInput, HighlightedResult>({
     delayMs: options.delayMs ?? CODEGEN_DEBOUNCE_MS,
     timers: options.timers,
     read: () => readCodegenInput(doc),
@@ -71,7 +74,7 @@ export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen
         : Promise.reject(new Error('The code generator is not running')),
     onResult: (next, input) => {
       batch(() => {
-        setScript({ code: next.code, sourceMap: next.sourceMap });
+        setScript({ code: next.code, sourceMap: next.sourceMap, tokens: next.tokens });
         setProblems((previous) => reuseProblems(previous, next.problems));
         setGraph(input.graph);
         setError(null);
@@ -95,6 +98,7 @@ export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen
   return {
     code: () => script().code,
     sourceMap: () => script().sourceMap,
+    tokens: () => script().tokens,
     problems,
     graph,
     pending,
