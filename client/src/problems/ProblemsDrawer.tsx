@@ -150,9 +150,10 @@ export function ProblemsDrawer(props: ProblemsDrawerProps) {
       >
         <Show
           when={props.tabs?.find((tab) => tab.id === active())}
+          keyed
           fallback={<ProblemsList problems={props.problems} graph={props.graph} onReveal={props.onReveal} />}
         >
-          {(tab) => tab().panel()}
+          {(tab) => tab.panel()}
         </Show>
       </div>
     </section>
