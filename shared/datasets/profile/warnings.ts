@@ -68,7 +68,7 @@ export function imbalanceWarning(
   target: TargetGuess | null,
   counts: Iterable<[string, number]> | null,
 ): ProfileWarning[] {
-  if (!target || target.task !== 'classification' || !counts) return [];
+  if (target?.task !== 'classification' || !counts) return [];
   let minority: [string, number] | null = null;
   let majority = 0;
   for (const entry of counts) {

@@ -38,7 +38,7 @@ export function suggestFromProfile(profile: DatasetProfile): NodeSuggestion[] {
       id: 'drop-columns',
       componentType: 'dominoml.prepare.DropColumns',
       params: { columns: plan.drop.map((entry) => entry.column) },
-      reason: plan.drop.map((entry) => `“${entry.column}” is ${DROP_WORDS[entry.why]}`).join('; ') + '.',
+      reason: `${plan.drop.map((entry) => `“${entry.column}” is ${DROP_WORDS[entry.why]}`).join('; ')}.`,
       confidence: 0.8,
       attachTo: [{ from: upstream, port: 'table' }],
     });
