@@ -22,7 +22,7 @@ export function CommentPins(props: {
           data-testid="comment-pin"
           data-node-id={pin.node.id}
           title={`${pin.count} open ${pin.count === 1 ? 'thread' : 'threads'}`}
-          style={{ left: `${pin.rect.x + pin.rect.width - 14}px`, top: `${pin.rect.y - 10}px` }}
+          style={{ left: `${pin.rect.x + pin.rect.width - 18}px`, top: `${pin.rect.y - 14}px` }}
         >
           {pin.count}
         </span>
