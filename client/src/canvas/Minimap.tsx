@@ -10,8 +10,8 @@ import { type Point, type Rect, type Size, unionRects } from './controllers/geom
 import { centerOn, type Viewport, visibleRect } from './controllers/viewport.ts';
 import { type CanvasRuntime, nodeBoxes } from './runtime.ts';
 
-const WIDTH = 200;
-const HEIGHT = 132;
+const WIDTH = 176;
+const HEIGHT = 112;
 const PADDING = 10;
 /** Around an empty or tiny graph, the minimap still shows a sensible area. */
 const MIN_EXTENT = 800;

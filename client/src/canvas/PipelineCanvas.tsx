@@ -71,9 +71,13 @@ export { COMPONENT_DRAG_TYPE };
 /** How long a notice stays up. */
 const NOTICE_MS = 2600;
 /** Below this zoom, cards drop port labels and summaries (unreadable anyway, and cheaper to paint). */
-const FAR_ZOOM = 0.45;
+const FAR_ZOOM = 0.3;
 /** Below this, cards are solid category blocks and edges hairlines: the shape of the graph, not its text. */
 const TINY_ZOOM = 0.2;
+/** Screen pixels the bottom controls take: zoom-to-fit keeps the graph above them. */
+const CONTROLS_INSET = 56;
+/** Below this canvas size the minimap starts hidden: it would cover a fair share of the graph. */
+const MINIMAP_MIN_SIZE: Size = { width: 960, height: 600 };
 /** Following someone re-centres only when their cursor leaves this central share of the view. */
 const FOLLOW_DEAD_ZONE = 0.6;
 
@@ -151,6 +155,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   let paletteAnchor: Point | null = null;
   const [helpOpen, setHelpOpen] = createSignal(false);
   const [tidying, setTidying] = createSignal(false);
+  const [minimapOpen, setMinimapOpen] = createSignal(true);
   const [notice, setNotice] = createSignal<Notice | null>(null);
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(noticeTimer));
@@ -227,7 +232,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   };
   const zoomToFit = () => {
     const bounds = unionRects(nodeBoxes(registry, nodes).map((b) => b.rect));
-    if (bounds) setViewport(fitBounds(bounds, size()), 'user');
+    if (bounds) setViewport(fitBounds(bounds, size(), { bottomInset: CONTROLS_INSET }), 'user');
   };
   const revealNode = (id: string) => {
     const r = nodes.get(id);
@@ -422,7 +427,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
       el.removeEventListener('wheel', onWheel);
     });
     const bounds = unionRects(nodeBoxes(registry, nodes).map((b) => b.rect));
-    if (bounds) setViewportSignal(fitBounds(bounds, size()));
+    setMinimapOpen(size().width >= MINIMAP_MIN_SIZE.width && size().height >= MINIMAP_MIN_SIZE.height);
+    if (bounds) setViewportSignal(fitBounds(bounds, size(), { bottomInset: CONTROLS_INSET }));
     else setViewportSignal(centerOn(IDENTITY_VIEWPORT, size(), { x: NODE_WIDTH / 2, y: 60 }));
     props.onReady?.({
       addComponent,
@@ -591,8 +597,12 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         </Show>
 
         <div class="canvas__corner canvas__corner--bottom-right">
-          <Minimap runtime={rt} registry={registry} viewport={viewport()} size={size()} />
+          <Show when={minimapOpen()}>
+            <Minimap runtime={rt} registry={registry} viewport={viewport()} size={size()} />
+          </Show>
           <ZoomControls
+            minimapOpen={minimapOpen()}
+            onToggleMinimap={() => setMinimapOpen((open) => !open)}
             zoom={viewport().zoom}
             readOnly={props.readOnly}
             busy={tidying()}

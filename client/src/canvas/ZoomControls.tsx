@@ -1,7 +1,7 @@
 /** Bottom-right view controls: tidy up (editors only), zoom out, zoom level (resets), zoom in, fit. */
 
 import { Show } from 'solid-js';
-import { LayoutGrid, Maximize, Minus, Plus } from './icons.ts';
+import { LayoutGrid, MapIcon, Maximize, Minus, Plus } from './icons.ts';
 
 export interface ZoomControlsProps {
   zoom: number;
@@ -13,6 +13,8 @@ export interface ZoomControlsProps {
   onReset(): void;
   onFit(): void;
   onTidy(): void;
+  minimapOpen: boolean;
+  onToggleMinimap(): void;
 }
 
 export function ZoomControls(props: ZoomControlsProps) {
@@ -67,6 +69,18 @@ export function ZoomControls(props: ZoomControlsProps) {
         title="Zoom to fit (F)"
       >
         <Maximize size={15} aria-hidden="true" />
+      </button>
+      <span class="canvas-toolbar__separator" aria-hidden="true" />
+      <button
+        type="button"
+        class="canvas-toolbar__button"
+        classList={{ 'canvas-toolbar__button--on': props.minimapOpen }}
+        onClick={() => props.onToggleMinimap()}
+        aria-label="Minimap"
+        aria-pressed={props.minimapOpen}
+        title={props.minimapOpen ? 'Hide the minimap' : 'Show the minimap'}
+      >
+        <MapIcon size={15} aria-hidden="true" />
       </button>
     </div>
   );

@@ -45,6 +45,7 @@ import LayersIcon from 'lucide-solid/icons/layers';
 import LayoutGridIcon from 'lucide-solid/icons/layout-grid';
 import ListChecksIcon from 'lucide-solid/icons/list-checks';
 import ListOrderedIcon from 'lucide-solid/icons/list-ordered';
+import MapIconModule from 'lucide-solid/icons/map';
 import MaximizeIcon from 'lucide-solid/icons/maximize';
 import MergeIcon from 'lucide-solid/icons/merge';
 import MinusIcon from 'lucide-solid/icons/minus';
@@ -99,6 +100,7 @@ export const RotateCcw = asIcon(RotateCcwIcon);
 export const MousePointer2 = asIcon(MousePointer2Icon);
 export const Boxes = asIcon(BoxesIcon);
 export const Info = asIcon(InfoIcon);
+export const MapIcon = asIcon(MapIconModule);
 
 export const COMPONENT_ICONS: Readonly<Record<string, IconComponent>> = {
   activity: asIcon(ActivityIcon),

@@ -84,15 +84,18 @@ export function centerOn(v: Viewport, size: Size, p: Point): Viewport {
 
 export interface FitOptions {
   padding?: number;
+  /** Screen pixels covered by controls along the bottom edge (kept clear of content). */
+  bottomInset?: number;
   minZoom?: number;
   maxZoom?: number;
 }
 
-/** A viewport that shows `bounds` whole and centred in a view of `size`. */
+/** A viewport that shows `bounds` whole and centred in a view of `size` (above any bottom inset). */
 export function fitBounds(bounds: Rect, size: Size, options: FitOptions = {}): Viewport {
   const padding = options.padding ?? FIT_PADDING;
+  const inset = Math.min(options.bottomInset ?? 0, size.height / 3);
   const availableW = Math.max(1, size.width - padding * 2);
-  const availableH = Math.max(1, size.height - padding * 2);
+  const availableH = Math.max(1, size.height - inset - padding * 2);
   const zoom = clampZoom(
     Math.min(availableW / Math.max(1, bounds.width), availableH / Math.max(1, bounds.height)),
     options.minZoom ?? MIN_ZOOM,
@@ -100,7 +103,7 @@ export function fitBounds(bounds: Rect, size: Size, options: FitOptions = {}): V
   );
   const cx = bounds.x + bounds.width / 2;
   const cy = bounds.y + bounds.height / 2;
-  return { x: size.width / 2 - cx * zoom, y: size.height / 2 - cy * zoom, zoom };
+  return { x: size.width / 2 - cx * zoom, y: (size.height - inset) / 2 - cy * zoom, zoom };
 }
 
 export function viewportsEqual(a: Viewport, b: Viewport): boolean {
