@@ -69,7 +69,9 @@ export function ConsolePanel(props: ConsolePanelProps) {
                 </div>
               )}
             </Show>
-            <span class="drawer__spacer" />
+            <Show when={!props.live}>
+              <span class="drawer__spacer" />
+            </Show>
             <label class="console__search">
               <Search size={14} aria-hidden="true" />
               <span class="visually-hidden">Search the log</span>

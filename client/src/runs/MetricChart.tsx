@@ -59,7 +59,8 @@ export function MetricChart(props: MetricChartProps) {
             spanGaps: true,
           })),
         ],
-        legend: { show: true },
+        // The metric table beside the chart is its legend (same colours), and reads better than uPlot's.
+        legend: { show: false },
         cursor: { drag: { x: false, y: false } },
       },
       data,

@@ -5,7 +5,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { RunSummary } from '../../../shared/api/runs.ts';
 import { ArrowLeft } from './icons.ts';
-import { MetricChart } from './MetricChart.tsx';
+import { MetricChart, SERIES_COLOURS } from './MetricChart.tsx';
 import { formatMetricValue, keyMetrics, metricDelta, metricLabel } from './metric-delta.ts';
 import { RUN_STATUS_LABELS } from './run-status.ts';
 
@@ -59,9 +59,16 @@ export function RunCompare(props: RunCompareProps) {
           </thead>
           <tbody>
             <For each={names()}>
-              {(name) => (
+              {(name, row) => (
                 <tr>
-                  <th scope="row">{metricLabel(name)}</th>
+                  <th scope="row">
+                    <span
+                      class="metric-swatch"
+                      aria-hidden="true"
+                      style={{ background: SERIES_COLOURS[row() % SERIES_COLOURS.length] }}
+                    />
+                    {metricLabel(name)}
+                  </th>
                   <For each={values()}>
                     {(metrics, index) => {
                       const base = () => values()[0]?.get(name);

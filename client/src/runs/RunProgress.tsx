@@ -4,7 +4,7 @@
  */
 import { Show } from 'solid-js';
 import type { RunAwareness } from '../../../shared/doc/awareness.ts';
-import { describeProgress, RUN_STATUS_LABELS } from './run-status.ts';
+import { describeProgress } from './run-status.ts';
 
 export interface RunProgressProps {
   run: RunAwareness;
@@ -43,10 +43,7 @@ export function RunProgress(props: RunProgressProps) {
         />
       </div>
       <Show when={!props.compact}>
-        <span class="run-progress__label">
-          <span class="run-progress__status">{RUN_STATUS_LABELS[props.run.status]}</span>
-          <span class="run-progress__step">{text()}</span>
-        </span>
+        <span class="run-progress__step">{text()}</span>
       </Show>
     </div>
   );

@@ -9,15 +9,21 @@ import { FileText, Square } from './icons.ts';
 import { formatMetricValue, keyMetrics, metricLabel } from './metric-delta.ts';
 import { formatDuration, RUN_STATUS_LABELS, statusTone } from './run-status.ts';
 
-/** Columns for at most this many metrics, the ones most runs report. */
-export const KEY_METRIC_COLUMNS = 3;
+/** Columns for at most this many metrics (the drawer is narrow; details and compare show all). */
+export const KEY_METRIC_COLUMNS = 2;
+/** Headline metrics first, when runs report them. */
+const PREFERRED = ['accuracy', 'f1_macro', 'f1', 'r2', 'rmse', 'roc_auc', 'silhouette'];
 
 export function commonMetricNames(runs: readonly RunSummary[], limit = KEY_METRIC_COLUMNS): string[] {
   const counts = new Map<string, number>();
   for (const run of runs)
     for (const name of keyMetrics(run.metrics).keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const rank = (name: string) => {
+    const index = PREFERRED.indexOf(name.toLowerCase());
+    return index === -1 ? PREFERRED.length : index;
+  };
   return [...counts]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
     .slice(0, limit)
     .map(([name]) => name);
 }

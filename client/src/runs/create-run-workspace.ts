@@ -46,12 +46,15 @@ export function createRunWorkspace(options: RunWorkspaceOptions): RunWorkspace {
   const [consoleRunId, setConsoleRunId] = createSignal<string | null>(null);
   const [starting, setStarting] = createSignal(false);
 
-  // A run that starts while this page is open takes over the console.
+  // A run that starts while this page is open takes over the console, and the console opens:
+  // everyone with the pipeline open watches it fill, not only the person who pressed Run.
   createEffect(
     on(
       () => presence.active()?.runId ?? null,
       (runId) => {
-        if (runId) setConsoleRunId(runId);
+        if (!runId || runId === consoleRunId()) return;
+        setConsoleRunId(runId);
+        options.onShowConsole();
       },
     ),
   );
