@@ -29,6 +29,8 @@ export interface CanvasSlotProps {
   selection: readonly string[];
   onSelectionChange: (ids: string[]) => void;
   onReady?: (api: CanvasApi) => void;
+  /** The node a run executes now: it glows. */
+  runningNodeId?: string | null;
 }
 
 export function CanvasSlot(props: CanvasSlotProps) {
@@ -56,6 +58,7 @@ export function CanvasSlot(props: CanvasSlotProps) {
         selection={props.selection}
         onSelectionChange={props.onSelectionChange}
         onReady={props.onReady}
+        runningNodeId={props.runningNodeId}
       />
     </Show>
   );

@@ -17,7 +17,9 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { createPageTitle } from '../lib/page-title.ts';
 import { ComponentLibrary } from '../panels/ComponentLibrary.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
+import { countProblems } from '../problems/group-problems.ts';
 import { ProblemsDrawer } from '../problems/ProblemsDrawer.tsx';
+import { createBuilderRuns } from '../runs/create-builder-runs.tsx';
 import { useSession } from '../session/session.ts';
 import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
 import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
@@ -74,6 +76,15 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   });
   const readOnly = () => !canEdit(role());
   const name = () => meta().name || summary.name;
+  // Runs: the Run control, the Console and Runs tabs, and the executing node's glow.
+  const runs = createBuilderRuns({
+    http: props.api.http,
+    pipelineId: summary.id,
+    doc: sync.doc,
+    awareness: sync.awareness,
+    canRun: () => !readOnly(),
+    errorCount: () => countProblems(codegen.problems()).errors,
+  });
   createPageTitle(name);
 
   // A document nobody opened yet has no meta: the first editor to sync fills it from the
@@ -147,7 +158,12 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
         onUndo={history.undo}
         onRedo={history.redo}
         onShare={() => setShareOpen(true)}
-        actions={versions.saveControl()}
+        actions={
+          <>
+            {runs.runControl()}
+            {versions.saveControl()}
+          </>
+        }
       />
       <Show
         when={sync.status() !== 'forbidden'}
@@ -199,6 +215,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   onReady={(api) => {
                     canvasApi = api;
                   }}
+                  runningNodeId={runs.runningNodeId()}
                 />
               </Show>
               <Show when={following.person()}>
@@ -216,7 +233,13 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                 )}
               </Show>
             </div>
-            <ProblemsDrawer problems={codegen.problems()} graph={codegen.graph()} onReveal={revealNode} />
+            <ProblemsDrawer
+              problems={codegen.problems()}
+              graph={codegen.graph()}
+              onReveal={revealNode}
+              tabs={runs.drawerTabs}
+              show={runs.drawerRequest()}
+            />
           </div>
           <aside class="builder__panel" aria-label="Details">
             <RightPanel
