@@ -85,8 +85,11 @@ export interface CanvasApi {
   /** Adds a component at `at` (canvas units, top-left) or in the middle of the view; null when read-only. */
   addComponent(type: string, at?: Point): string | null;
   zoomToFit(): void;
-  /** Selects a node and brings it into view (e.g. from the Problems drawer or the Code tab). */
-  revealNode(nodeId: string): void;
+  /**
+   * Selects a node and brings it into view (e.g. from the Problems drawer or the Code tab), and
+   * focuses it unless `focus` is false (the Code tab keeps focus in the code being read).
+   */
+  revealNode(nodeId: string, options?: { focus?: boolean }): void;
   viewportCenter(): Point;
 }
 
@@ -433,9 +436,10 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     props.onReady?.({
       addComponent,
       zoomToFit,
-      revealNode: (id) => {
+      revealNode: (id, options) => {
         setSelection([id]);
-        focusNode(id);
+        if (options?.focus === false) revealNode(id);
+        else focusNode(id);
       },
       viewportCenter: () => viewCenter(viewport(), size()),
     });
