@@ -257,7 +257,11 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   codegen={codegen}
                   pipelineId={summary.id}
                   selection={selection()}
-                  onSelectNode={(nodeId) => setSelection([nodeId])}
+                  onSelectNode={(nodeId) => {
+                    // Into view on the canvas, but focus stays in the code being read.
+                    if (canvasApi) canvasApi.revealNode(nodeId, { focus: false });
+                    else setSelection([nodeId]);
+                  }}
                   unsyncedChanges={sync.unsyncedChanges()}
                 />
               }
