@@ -28,17 +28,22 @@ export const WORKER_STOPPED_RESPONDING =
 
 export type Failed = (run: ClaimedRun) => void;
 
-/** The reason a dead-lettered run job failed, from pg-boss's recorded output. */
+/**
+ * The reason a dead-lettered run job failed, from pg-boss's recorded output: its supervisor writes
+ * `{value: {message: 'job heartbeat timeout'}}`, a handler's error is stored as `{message, …}`.
+ */
 export function describeJobFailure(output: unknown): string {
-  const message =
-    typeof output === 'object' && output !== null && 'message' in output
-      ? String((output as { message: unknown }).message)
-      : '';
+  const message = messageIn(output) ?? messageIn((output as { value?: unknown } | null)?.value) ?? '';
   if (/heartbeat/i.test(message)) return WORKER_STOPPED_RESPONDING;
   if (/expire|timed? ?out/i.test(message)) {
     return 'The run went past the queue’s time limit without its worker ending it, so it was abandoned. Run it again.';
   }
   return `The runner failed while handling the run${message ? `: ${message}` : ''}. Run it again.`;
+}
+
+function messageIn(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('message' in value)) return null;
+  return String((value as { message: unknown }).message);
 }
 
 export async function handleDeadLetter(

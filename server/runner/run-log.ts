@@ -1,7 +1,7 @@
 /**
  * A run's log on its way to `run_logs`: every line gets the next sequence number, lines are
  * written in batches (at most `FLUSH_DELAY_MS` after they were read, or as soon as `BATCH_LINES`
- * are waiting), one batch at a time so they become visible in `seq` order, and each batch is
+ * or `BATCH_BYTES` are waiting), one batch at a time so they become visible in `seq` order, and each batch is
  * announced (`onPersisted`) only after it is stored: whatever a viewer sees live can be fetched.
  *
  * Past `maxBytes` of output one notice line is stored and further output is only counted; the
@@ -12,6 +12,8 @@ import { storableText } from './line-splitter.ts';
 
 export const FLUSH_DELAY_MS = 25;
 export const BATCH_LINES = 500;
+/** Long lines make big batches: a batch also closes at this many bytes of text. */
+export const BATCH_BYTES = 256 * 1024;
 /** Above this many unwritten lines the process's output is paused (it blocks on a full pipe). */
 export const HIGH_WATER_LINES = 5_000;
 /** Attempts to store one batch, with doubling pauses from `RETRY_BASE_MS` (about 6 s in all). */
@@ -38,6 +40,7 @@ export class RunLog {
   #totalBytes = 0;
   #truncated = false;
   #pending: LogLine[] = [];
+  #pendingBytes = 0;
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
   #failure: Error | undefined;
@@ -107,7 +110,8 @@ export class RunLog {
     if (this.#failure) return;
     this.#seq += 1;
     this.#pending.push({ seq: this.#seq, stream, time: new Date(), text: storableText(text) });
-    if (this.#pending.length >= BATCH_LINES) this.#startWriting();
+    this.#pendingBytes += text.length;
+    if (this.#pending.length >= BATCH_LINES || this.#pendingBytes >= BATCH_BYTES) this.#startWriting();
     else this.#timer ??= setTimeout(() => this.#startWriting(), FLUSH_DELAY_MS);
   }
 
@@ -124,18 +128,33 @@ export class RunLog {
 
   async #writeAll(): Promise<void> {
     while (this.#pending.length > 0 && !this.#failure) {
-      const batch = this.#pending.splice(0, BATCH_LINES);
+      const batch = this.#takeBatch();
       const wasAboveHighWater = this.#pending.length + batch.length >= HIGH_WATER_LINES;
       try {
         await this.#persistWithRetry(batch);
       } catch (error) {
         this.#failure = error instanceof Error ? error : new Error(String(error));
         this.#pending = [];
+        this.#pendingBytes = 0;
         return;
       }
       this.#options.onPersisted(batch);
       if (wasAboveHighWater && this.#pending.length < HIGH_WATER_LINES) this.onDrain?.();
     }
+  }
+
+  /** The oldest pending lines, up to `BATCH_LINES` and `BATCH_BYTES` (at least one line). */
+  #takeBatch(): LogLine[] {
+    let count = 0;
+    let bytes = 0;
+    while (count < this.#pending.length && count < BATCH_LINES) {
+      bytes += this.#pending[count]!.text.length;
+      if (count > 0 && bytes > BATCH_BYTES) break;
+      count += 1;
+    }
+    const batch = this.#pending.splice(0, count);
+    for (const line of batch) this.#pendingBytes -= line.text.length;
+    return batch;
   }
 
   async #persistWithRetry(batch: LogLine[]): Promise<void> {

@@ -41,15 +41,27 @@ export async function loadRunInput(
   return row ? { graph: row.graph, title: row.title, versionNumber: row.number } : null;
 }
 
+/**
+ * One statement per batch, whatever its size: the lines travel as a single JSON parameter expanded
+ * by `jsonb_to_recordset`. A multi-row VALUES list with five parameters per line costs several
+ * times more to build, parse and plan, and on PGlite that time blocks the server's event loop.
+ */
 export async function insertLogLines(db: Db, runId: string, lines: readonly LogLine[]): Promise<void> {
   if (lines.length === 0) return;
-  await db
-    .insert(runLogs)
-    .values(
-      lines.map((line) => ({ runId, seq: line.seq, stream: line.stream, time: line.time, text: line.text })),
-    )
-    // A retried batch whose first attempt did commit: the lines are there already.
-    .onConflictDoNothing();
+  const rows = JSON.stringify(
+    lines.map((line) => ({
+      seq: line.seq,
+      stream: line.stream,
+      time: line.time.toISOString(),
+      text: line.text,
+    })),
+  );
+  await db.execute(sql`
+    insert into ${runLogs} (run_id, seq, stream, time, text)
+    select ${runId}::uuid, r.seq, r.stream, r.time, r.text
+    from jsonb_to_recordset(${rows}::jsonb) as r(seq integer, stream text, time timestamptz, text text)
+    on conflict do nothing`);
+  // on conflict: a retried batch whose first attempt did commit.
 }
 
 export interface LogStats {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCodegenBench } from './codegen.ts';
 import { runDatasetsBench } from './datasets.ts';
+import { runRunnerBench } from './runner.ts';
 import { runSyncLatencyBench } from './sync-latency.ts';
 import { runVersionsBench } from './versions.ts';
 
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<string>> = {
   versions: runVersionsBench,
   datasets: runDatasetsBench,
   codegen: runCodegenBench,
+  runner: runRunnerBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => a in benches);

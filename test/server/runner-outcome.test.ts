@@ -3,6 +3,7 @@
  * nothing trusted from the script that should not be.
  */
 import { describe, expect, test } from 'vitest';
+import { describeJobFailure, WORKER_STOPPED_RESPONDING } from '../../server/runner/reconciler.ts';
 import { parseReportEvent } from '../../server/runner/report-events.ts';
 import { decideOutcome, describeOutcome, type OutcomeFacts } from '../../server/runner/run-outcome.ts';
 
@@ -117,5 +118,18 @@ describe('parseReportEvent', () => {
   test('cuts overlong names', () => {
     const event = parseReportEvent(JSON.stringify({ type: 'metric', name: 'x'.repeat(1_000), value: 1 }));
     expect(event?.type === 'metric' && event.name.length).toBe(200);
+  });
+});
+
+describe('describeJobFailure', () => {
+  test('names what pg-boss recorded for a dead-lettered run job', () => {
+    expect(describeJobFailure({ value: { message: 'job heartbeat timeout' } })).toBe(
+      WORKER_STOPPED_RESPONDING,
+    );
+    expect(describeJobFailure({ value: { message: 'job timed out' } })).toMatch(/queue’s time limit/);
+    expect(describeJobFailure({ message: 'connection terminated', stack: '…' })).toBe(
+      'The runner failed while handling the run: connection terminated. Run it again.',
+    );
+    expect(describeJobFailure(null)).toBe('The runner failed while handling the run. Run it again.');
   });
 });

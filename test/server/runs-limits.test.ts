@@ -83,12 +83,10 @@ describe('hostile input', () => {
   test('parameter and label text reach Python only as escaped literals', async () => {
     const { url } = server();
     const marker = path.join(os.tmpdir(), `dominoml-pwned-${process.pid}-${Date.now()}`);
+    // Every way out of a string literal at once, in the free-text parameter a run reads.
     const attempts = [
-      `\nimport os; os.system('touch ${marker}-a')`,
-      `x.csv'); import os; os.system('touch ${marker}-b'); ('`,
-      `x.csv"); import os; os.system("touch ${marker}-c"); ("`,
-      `""" + __import__('os').system('touch ${marker}-d') + """`,
-      `\\'; import os; os.system('touch ${marker}-e') #`,
+      `\nimport os; os.system('touch ${marker}-a')\nx = '''`,
+      `x.csv'); import os; os.system('touch ${marker}-b'); ('x.csv"); import os; os.system("touch ${marker}-c"); (" """ + __import__('os').system('touch ${marker}-d') + """ \\'; import os; os.system('touch ${marker}-e') #`,
     ];
     // Two at a time (the worker's concurrency): each run only has to fail reading its "file".
     await Promise.all(

@@ -71,7 +71,16 @@ export async function waitForRunEnd(
   return waitForRun(url, user, run, (detail) => isRunFinished(detail.status), timeoutMs);
 }
 
-/** Resolves with the run once `predicate` holds, checking on each of its record notifications. */
+/**
+ * Worker processes announce a run only to the server they belong to (without Redis); a client on
+ * another server hears nothing, so the wait also looks again this often.
+ */
+const BACKSTOP_POLL_MS = 500;
+
+/**
+ * Resolves with the run once `predicate` holds, checking on each of its record notifications (and
+ * every `BACKSTOP_POLL_MS`).
+ */
 export async function waitForRun(
   url: string,
   user: TestUser,
@@ -83,14 +92,20 @@ export async function waitForRun(
   try {
     await client.synced;
     return await new Promise<RunDetail>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`run ${run.id} did not get there in time`)), timeoutMs);
+      let last: RunDetail | undefined;
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        reject(new Error(`run ${run.id} did not get there in time; last seen: ${JSON.stringify(last)}`));
+      }, timeoutMs);
+      const poll = setInterval(() => check(), BACKSTOP_POLL_MS);
       let checking = Promise.resolve();
       const check = () => {
         checking = checking.then(async () => {
-          const detail = await getRun(url, user, run.id);
-          if (predicate(detail)) {
+          last = await getRun(url, user, run.id);
+          if (predicate(last)) {
             clearTimeout(timer);
-            resolve(detail);
+            clearInterval(poll);
+            resolve(last);
           }
         });
         checking.catch(reject);

@@ -1,0 +1,135 @@
+/**
+ * Several workers on one PostgreSQL (ARCHITECTURE §2): they share the queue and never execute the
+ * same run; a worker killed in the middle of a run (kill -9, no goodbye) leaves it `failed` with
+ * "worker stopped responding" once its lease expires, and takes its Python with it. Standalone
+ * workers refuse the embedded PGlite.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { WORKER_STOPPED_RESPONDING } from '../../server/runner/reconciler.ts';
+import { registerUser } from './helpers/accounts.ts';
+import {
+  allLogLines,
+  pipelineWithGraph,
+  processesInGroup,
+  processGroupOf,
+  slowGraph,
+  startRun,
+  templateGraph,
+  waitForRun,
+  waitForRunEnd,
+} from './helpers/runs.ts';
+import { createTestDatabase, testDbKind } from './helpers/test-database.ts';
+import { useTestServer } from './helpers/test-server.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+/** pg-boss's shortest heartbeat: a dead worker's run is failed this long after its last one. */
+const LEASE_SECONDS = 10;
+
+interface RunnerProcess {
+  pid: number;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+/** `npm run runner` as its own process; resolves once it says it is running. */
+function spawnRunner(env: Record<string, string>): Promise<RunnerProcess> {
+  const child = spawn(process.execPath, [path.join(root, 'server/runner-main.ts')], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('DominoML runner is running')) {
+        resolve({ pid: child.pid!, exited, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then((code) => reject(new Error(`runner exited with ${code}:\n${output}`)));
+  });
+}
+
+test('a standalone worker on PGlite refuses to start, saying why', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-runner-'));
+  onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+  const runner = spawnRunner({ DATA_DIR: dataDir });
+  await expect(runner).rejects.toThrow(/exited with 78:[\s\S]*needs PostgreSQL/);
+});
+
+describe.runIf(testDbKind === 'postgres')('workers sharing one PostgreSQL', () => {
+  test('two servers’ workers share the queue and run every run exactly once', async () => {
+    const database = await createTestDatabase();
+    onTestFinished(() => database.drop());
+    const config = { runnerConcurrency: 2 };
+    const a = await useTestServer({ database, config });
+    const b = await useTestServer({ database, config });
+    const owner = await registerUser(a.url);
+    const pipeline = await pipelineWithGraph(a, owner, templateGraph('iris-logistic-regression'));
+    const runs = [];
+    for (let i = 0; i < 8; i++) runs.push(await startRun(a.url, owner, pipeline.id));
+    const finished = await Promise.all(runs.map((run) => waitForRunEnd(a.url, owner, run, 120_000)));
+
+    const workers = new Set<string>();
+    for (const run of finished) {
+      expect(run.status).toBe('succeeded');
+      workers.add(run.worker!);
+      const lines = await allLogLines(a.url, owner, run.id);
+      expect(lines.filter((line) => line.text.startsWith('Running version'))).toHaveLength(1);
+      expect(lines.filter((line) => line.text.startsWith('Python started'))).toHaveLength(1);
+      expect(lines.filter((line) => line.text.startsWith('Run succeeded'))).toHaveLength(1);
+    }
+    expect(workers.size).toBeGreaterThanOrEqual(1);
+    console.info(`8 runs on ${workers.size} worker(s): ${[...workers].join(', ')}`);
+    // Both servers see the same history.
+    const fromB = await waitForRunEnd(b.url, owner, runs[0]!);
+    expect(fromB.status).toBe('succeeded');
+  }, 150_000);
+
+  test('a worker killed mid-run leaves the run failed once its lease expires, and no Python behind', async () => {
+    const database = await createTestDatabase();
+    onTestFinished(() => database.drop());
+    // This server only queues and reconciles; the standalone worker executes.
+    const server = await useTestServer({
+      database,
+      config: { runnerConcurrency: 0, runLeaseSeconds: LEASE_SECONDS },
+    });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-runner-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const runner = await spawnRunner({
+      DATABASE_URL: database.config.databaseUrl!,
+      DATA_DIR: dataDir,
+      RUN_LEASE_SECONDS: String(LEASE_SECONDS),
+    });
+
+    const owner = await registerUser(server.url);
+    const pipeline = await pipelineWithGraph(server, owner, slowGraph());
+    const run = await startRun(server.url, owner, pipeline.id);
+    await waitForRun(server.url, owner, run, (detail) => detail.status === 'running' && detail.logLines >= 2);
+    const running = await waitForRun(server.url, owner, run, (detail) => detail.worker !== null);
+    expect(running.worker).toMatch(new RegExp(`:${runner.pid}$`));
+    const pgid = processGroupOf(await allLogLines(server.url, owner, run.id));
+
+    process.kill(runner.pid, 'SIGKILL');
+    await runner.exited;
+    const killedAt = Date.now();
+    const failed = await waitForRunEnd(server.url, owner, run, 60_000);
+    expect(failed).toMatchObject({ status: 'failed', error: WORKER_STOPPED_RESPONDING });
+    // Not before the lease, not much after it (supervision runs a few times per lease).
+    expect(Date.now() - killedAt).toBeLessThan(4 * LEASE_SECONDS * 1000);
+    expect(processesInGroup(pgid)).toEqual([]);
+    expect((await allLogLines(server.url, owner, run.id)).at(-1)?.text).toBe(
+      `Run failed: ${WORKER_STOPPED_RESPONDING}`,
+    );
+  }, 90_000);
+});
