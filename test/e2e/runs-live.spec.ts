@@ -5,9 +5,17 @@
  * run takes about a second, so B's page records what it showed (a MutationObserver installed
  * before the run) and the test asserts on that record instead of racing the screen.
  */
+import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { PipelineSummary } from '../../shared/api/types.ts';
-import { newPerson, openPipeline, type Person, screenshot, shareThroughApi } from './collab-helpers.ts';
+import {
+  newPerson,
+  openPipeline,
+  type Person,
+  SCREENSHOT_DIR,
+  screenshot,
+  shareThroughApi,
+} from './collab-helpers.ts';
 
 const IRIS_TEMPLATE = 'iris-logistic-regression';
 const RUN_TIMEOUT_MS = 45_000;
@@ -135,16 +143,22 @@ test('screenshots: running console with progress and glowing node, runs table, c
 
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
-    await runButton(page).click();
-    // The run is short: catch it while a node glows, then freeze the frame.
-    await expect(page.locator('.node--running')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
-    await screenshot(page, `runs-running-${theme}`);
-    await expect(page.getByTestId('console-status')).toHaveText(/Succeeded/, { timeout: RUN_TIMEOUT_MS });
+    // The iris run is short: shoot while a node glows, and keep the shot only if the node still
+    // glowed afterwards (then the frame shows it); otherwise run again, up to three times.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await runButton(page).click();
+      await expect(page.locator('.node--running')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `runs-running-${theme}.png`) });
+      const caught = (await page.locator('.node--running').count()) === 1;
+      await expect(page.getByTestId('console-status')).toHaveText(/Succeeded/, { timeout: RUN_TIMEOUT_MS });
+      await expect(runButton(page)).toBeVisible({ timeout: RUN_TIMEOUT_MS });
+      if (caught) break;
+    }
     await screenshot(page, `runs-console-done-${theme}`);
   }
 
   await page.getByRole('tab', { name: 'Runs' }).click();
-  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByTestId('run-row').nth(1)).toBeVisible();
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await screenshot(page, `runs-table-${theme}`);
