@@ -6,11 +6,12 @@
  *
  * `doc`, `registry`, `userOrigin`, `awareness` and `localUser` are read once: give the canvas a
  * new key to switch documents. The other props are reactive.
+ *
+ * This file composes; the parts live beside it: stores (store/), selection, per-node facts, view,
+ * following, actions, the pointer binding and the command runner.
  */
 import {
   createEffect,
-  createMemo,
-  createSelector,
   createSignal,
   createUniqueId,
   For,
@@ -19,7 +20,6 @@ import {
   onCleanup,
   onMount,
   Show,
-  untrack,
 } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -28,23 +28,26 @@ import type { AwarenessUser } from '../../../shared/doc/awareness.ts';
 import type { DocOrigin } from '../../../shared/doc/origins.ts';
 import './canvas.css';
 import { createAnnouncer } from './announcer.ts';
-import { CanvasNotice, type Notice } from './CanvasNotice.tsx';
+import { CanvasNotice } from './CanvasNotice.tsx';
 import { ConnectionPreview } from './ConnectionPreview.tsx';
-import { computeTidyLayout } from './controllers/auto-layout.ts';
-import { type Point, type Size, unionRects } from './controllers/geometry.ts';
+import type { Point, Size } from './controllers/geometry.ts';
+import { gridLayout } from './controllers/grid.ts';
 import { isTextEntryTarget, mapKey } from './controllers/keyboard.ts';
-import { NODE_WIDTH, nodeHeight, nodeRect } from './controllers/node-layout.ts';
+import { NODE_WIDTH } from './controllers/node-layout.ts';
 import {
   canvasToScreen,
   centerOn,
-  fitBounds,
   IDENTITY_VIEWPORT,
-  type Viewport,
+  screenToCanvas,
   viewCenter,
-  viewportsEqual,
-  visibleRect,
 } from './controllers/viewport.ts';
+import { createCanvasActions } from './create-canvas-actions.ts';
+import { createFollow } from './create-follow.ts';
+import { createNodeFacts } from './create-node-facts.ts';
+import { createNotice } from './create-notice.ts';
 import { createPointerBinding } from './create-pointer-binding.ts';
+import { createSelection } from './create-selection.ts';
+import { createView } from './create-view.ts';
 import { COMPONENT_DRAG_TYPE } from './drag-type.ts';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
@@ -56,30 +59,25 @@ import { isApplePlatform } from './pointer-input.ts';
 import { QuickAddPalette } from './QuickAddPalette.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { runCommand } from './run-command.ts';
-import { type CanvasRuntime, describeNode, nodeBoxes, nodeShapeOf } from './runtime.ts';
-import { type CanvasProblem, type CanvasScope, CanvasScopeContext, portKey } from './scope.ts';
+import { type CanvasRuntime, describeNode } from './runtime.ts';
+import { type CanvasProblem, type CanvasScope, CanvasScopeContext } from './scope.ts';
 import { createEdgeRecords } from './store/edge-records.ts';
-import { createKeyedSignals } from './store/keyed-signals.ts';
 import { makeLocalPresence } from './store/local-presence.ts';
-import { createNodeRecords, displayPosition } from './store/node-records.ts';
+import { createNodeRecords } from './store/node-records.ts';
 import { createPresence } from './store/presence.ts';
-import { makeRemoteDragApplier, type RemoteMark, remoteSelections, sameMarks } from './store/remote-marks.ts';
+import { makeRemoteDragApplier } from './store/remote-marks.ts';
 import { ZoomControls } from './ZoomControls.tsx';
 
 export { COMPONENT_DRAG_TYPE };
 
-/** How long a notice stays up. */
-const NOTICE_MS = 2600;
-/** Below this zoom, cards drop port labels and summaries (unreadable anyway, and cheaper to paint). */
+/** Below this zoom, cards drop port labels and summaries (unreadable anyway, and cheaper to lay out). */
 const FAR_ZOOM = 0.3;
 /** Below this, cards are solid category blocks and edges hairlines: the shape of the graph, not its text. */
 const TINY_ZOOM = 0.2;
-/** Screen pixels the bottom controls take: zoom-to-fit keeps the graph above them. */
-const CONTROLS_INSET = 56;
 /** Below this canvas size the minimap starts hidden: it would cover a fair share of the graph. */
 const MINIMAP_MIN_SIZE: Size = { width: 960, height: 600 };
-/** Following someone re-centres only when their cursor leaves this central share of the view. */
-const FOLLOW_DEAD_ZONE = 0.6;
+/** Where the card's top edge lands relative to a drop point (the pointer then holds its header). */
+const DROP_HEADER_OFFSET = 28;
 
 export interface CanvasApi {
   /** Adds a component at `at` (canvas units, top-left) or in the middle of the view; null when read-only. */
@@ -127,13 +125,13 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   let root: HTMLDivElement | undefined;
   let viewportEl: HTMLDivElement | undefined;
 
+  // ── document and presence ─────────────────────────────────────────────────────
   const nodes = createNodeRecords(doc);
   const edges = createEdgeRecords(doc);
   const editor = makeCanvasEditor(doc, userOrigin, registry);
   const presence = createPresence(props.awareness);
   const local = makeLocalPresence(props.awareness, props.localUser);
   const remoteDrags = makeRemoteDragApplier(nodes);
-  const announcer = createAnnouncer();
   onCleanup(() => {
     nodes.dispose();
     edges.dispose();
@@ -141,191 +139,65 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     local.dispose();
     remoteDrags.dispose();
   });
+  createEffect(() => remoteDrags.apply(presence.people()));
 
   // ── view state ──────────────────────────────────────────────────────────────
-  const [viewport, setViewportSignal] = createSignal<Viewport>(IDENTITY_VIEWPORT, { equals: viewportsEqual });
-  const [size, setSize] = createSignal<Size>(
-    { width: 800, height: 600 },
-    {
-      equals: (a, b) => a.width === b.width && a.height === b.height,
+  const announcer = createAnnouncer();
+  const { notice, notify } = createNotice();
+  const view = createView({
+    registry,
+    nodes,
+    onUserMove: () => {
+      if (props.followUserClientId != null) props.onFollowEnd?.();
     },
-  );
+  });
+  const { viewport, size } = view;
   const [pointer, setPointer] = createSignal<Point | null>(null);
-  const [internalSelection, setInternalSelection] = createSignal<readonly string[]>([]);
-  const [selectedEdge, setSelectedEdge] = createSignal<string | null>(null);
   const [paletteOpen, setPaletteOpen] = createSignal(false);
   /** Where the pointer was when the palette opened: that is where "add at the pointer" means. */
   let paletteAnchor: Point | null = null;
   const [helpOpen, setHelpOpen] = createSignal(false);
-  const [tidying, setTidying] = createSignal(false);
   const [minimapOpen, setMinimapOpen] = createSignal(true);
-  const [notice, setNotice] = createSignal<Notice | null>(null);
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(noticeTimer));
-
-  const selection = () => props.selection ?? internalSelection();
-  const selectedSet = createMemo(() => new Set(selection()));
-  const isSelected = createSelector(selectedSet, (id: string, set) => set.has(id));
-  const isEdgeSelected = createSelector(selectedEdge);
-  const isRunning = createSelector(() => props.runningNodeId ?? null);
-  const highlighted = createMemo(() => new Set(props.highlightNodeIds ?? []));
-  const isHighlighted = createSelector(highlighted, (id: string, set) => set.has(id));
-
-  const setSelection = (ids: readonly string[]) => {
-    const next = [...new Set(ids)];
-    const before = untrack(selection);
-    if (next.length === before.length && next.every((id, i) => id === before[i])) return;
-    setInternalSelection(next);
-    props.onSelectionChange?.(next);
-    if (next.length === 0) announcer.announce('Selection cleared');
-    else if (next.length === 1) announcer.announce(`Selected ${describeNode(registry, nodes.get(next[0]))}`);
-    else announcer.announce(`${next.length} nodes selected`);
-  };
-
-  // Everyone sees what this person selected, controlled or not.
-  createEffect(() => local.setSelection(selection()));
-  // Nodes deleted (by anyone, or by undo) leave the selection.
-  createEffect(
-    on(nodes.ids, () => {
-      const live = untrack(selection).filter((id) => nodes.get(id));
-      if (live.length !== untrack(selection).length) setSelection(live);
-      const edge = untrack(selectedEdge);
-      if (edge && !edges.get(edge)) setSelectedEdge(null);
-    }),
-  );
-
-  // ── per-node facts from props and awareness ──────────────────────────────────
-  const problemsByNode = createKeyedSignals<readonly CanvasProblem[]>(
-    [],
-    (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
-  );
-  createEffect(() => {
-    const grouped = new Map<string, CanvasProblem[]>();
-    for (const p of props.problems ?? []) {
-      if (!p.nodeId) continue;
-      const list = grouped.get(p.nodeId);
-      if (list) list.push(p);
-      else grouped.set(p.nodeId, [p]);
-    }
-    problemsByNode.replaceAll(grouped);
+  const selection = createSelection({
+    controlled: () => props.selection,
+    onChange: (ids) => props.onSelectionChange?.(ids),
+    announce: announcer.announce,
+    describe: (id) => describeNode(registry, nodes.get(id)),
+    nodes,
+    edges,
+    presence: local,
   });
-  const marks = createKeyedSignals<readonly RemoteMark[]>([], sameMarks);
-  createEffect(() => {
-    const people = presence.people();
-    marks.replaceAll(remoteSelections(people));
-    remoteDrags.apply(people);
+  const facts = createNodeFacts({
+    problems: () => props.problems,
+    runningNodeId: () => props.runningNodeId,
+    highlightNodeIds: () => props.highlightNodeIds,
+    people: presence.people,
+    edges,
   });
-  const connectedPorts = createKeyedSignals<boolean>(false);
-  createEffect(() => {
-    const next = new Map<string, boolean>();
-    for (const e of edges.list()) {
-      next.set(portKey(e.source, 'out', e.sourcePort), true);
-      next.set(portKey(e.target, 'in', e.targetPort), true);
-    }
-    connectedPorts.replaceAll(next);
-  });
+  createFollow(() => props.followUserClientId, presence.people, view);
 
-  // ── runtime shared with the bindings ──────────────────────────────────────────
-  const setViewport = (v: Viewport, cause: 'user' | 'program' = 'program') => {
-    // No will-change promotion of the world layer, on purpose: measured with 1,000 cards, a
-    // composited world makes Chrome split cards into hundreds of overlap layers, and promoting
-    // only during gestures costs a full re-raster at each start and end. Plain repaint was faster.
-    setViewportSignal(v);
-    if (cause === 'user' && props.followUserClientId != null) props.onFollowEnd?.();
-  };
-  const zoomToFit = () => {
-    const bounds = unionRects(nodeBoxes(registry, nodes).map((b) => b.rect));
-    if (bounds) setViewport(fitBounds(bounds, size(), { bottomInset: CONTROLS_INSET }), 'user');
-  };
-  const revealNode = (id: string) => {
-    const r = nodes.get(id);
-    if (!r) return;
-    const rect = nodeRect(displayPosition(r), nodeShapeOf(registry, r));
-    const view = visibleRect(viewport(), size());
-    const inside =
-      rect.x >= view.x &&
-      rect.y >= view.y &&
-      rect.x + rect.width <= view.x + view.width &&
-      rect.y + rect.height <= view.y + view.height;
-    if (!inside)
-      setViewport(centerOn(viewport(), size(), { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }));
-  };
   const focusNode = (id: string) => {
-    revealNode(id);
+    view.revealNode(id);
     root
       ?.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`)
       ?.focus({ preventScroll: true });
   };
-  const notify = (text: string, at: Point | null, tone: 'error' | 'info' = 'info') => {
-    clearTimeout(noticeTimer);
-    setNotice({ id: Date.now(), text, at, tone });
-    noticeTimer = setTimeout(() => setNotice(null), NOTICE_MS);
-  };
+  const actions = createCanvasActions({
+    registry,
+    editor,
+    nodes,
+    edges,
+    view,
+    readOnly: () => props.readOnly,
+    pointer,
+    select: selection.setSelection,
+    focusNode,
+    announce: announcer.announce,
+    notify,
+    mod,
+  });
 
-  /** A free spot near `at`: a node dropped exactly on another would hide it. */
-  const freeSpot = (at: Point): Point => {
-    const taken = new Set(nodes.all().map((r) => `${r.position().x},${r.position().y}`));
-    const p = { x: Math.round(at.x / 16) * 16, y: Math.round(at.y / 16) * 16 };
-    while (taken.has(`${p.x},${p.y}`)) {
-      p.x += 32;
-      p.y += 32;
-    }
-    return p;
-  };
-
-  /**
-   * Adds a component with its top-left at `at`, or centred on `anchor` (default: the pointer if it
-   * is over the canvas, else the middle of the view).
-   */
-  const addComponent = (type: string, at?: Point, anchorAt?: Point | null): string | null => {
-    if (props.readOnly || !registry.get(type)) return null;
-    const def = registry.get(type)!;
-    const anchor = anchorAt ?? pointer() ?? viewCenter(viewport(), size());
-    // Centre the card on the anchor when it came from a pointer or the view centre.
-    const topLeft = at ?? {
-      x: anchor.x - NODE_WIDTH / 2,
-      y:
-        anchor.y -
-        nodeHeight({ inputs: def.inputs.length, outputs: def.outputs.length, summaryLines: 0 }) / 2,
-    };
-    const id = editor.addComponent(type, freeSpot(topLeft));
-    setSelection([id]);
-    announcer.announce(`Added ${def.label}`);
-    queueMicrotask(() => focusNode(id));
-    return id;
-  };
-
-  const tidyUp = async () => {
-    if (props.readOnly || tidying()) return;
-    const records = nodes.all();
-    if (records.length === 0) return;
-    setTidying(true);
-    try {
-      const positions = await computeTidyLayout(
-        records.map((r) => {
-          const def = registry.get(r.type());
-          return {
-            id: r.id,
-            x: r.position().x,
-            y: r.position().y,
-            height: nodeHeight(nodeShapeOf(registry, r)),
-            inputs: def?.inputs.map((p) => p.id) ?? [],
-            outputs: def?.outputs.map((p) => p.id) ?? [],
-          };
-        }),
-        edges.list(),
-      );
-      // Nodes deleted while elk was working are skipped by moveNodes.
-      const moved = editor.move(positions);
-      announcer.announce(moved > 0 ? `Tidied up ${moved} nodes. Undo with ${mod}+Z.` : 'Already tidy');
-      zoomToFit();
-    } catch (error) {
-      notify(`Tidy up failed: ${error instanceof Error ? error.message : String(error)}`, null, 'error');
-    } finally {
-      setTidying(false);
-    }
-  };
-
+  // ── runtime shared with the bindings ──────────────────────────────────────────
   const rt: CanvasRuntime = {
     registry,
     editor,
@@ -333,26 +205,25 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     edges,
     readOnly: () => props.readOnly,
     viewport,
-    setViewport,
+    setViewport: view.setViewport,
     size,
-    selection,
-    setSelection,
-    selectedEdge,
-    setSelectedEdge,
+    selection: selection.selection,
+    setSelection: selection.setSelection,
+    selectedEdge: selection.selectedEdge,
+    setSelectedEdge: selection.setSelectedEdge,
     pointer,
     setPointer,
     announce: announcer.announce,
     presence: local,
     root: () => root,
     focusNode,
-    zoomToFit,
-    tidyUp,
+    zoomToFit: () => view.zoomToFit(),
+    tidyUp: actions.tidyUp,
     openPalette: () => {
-      if (!props.readOnly) {
-        paletteAnchor = pointer();
-        setHelpOpen(false);
-        setPaletteOpen(true);
-      }
+      if (props.readOnly) return;
+      paletteAnchor = pointer();
+      setHelpOpen(false);
+      setPaletteOpen(true);
     },
     toggleHelp: () => {
       setPaletteOpen(false);
@@ -371,15 +242,15 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   const scope: CanvasScope = {
     registry,
     readOnly: () => props.readOnly,
-    isSelected,
+    isSelected: selection.isSelected,
     isMarqueeHit: binding.isMarqueeHit,
-    marks: marks.get,
-    problems: problemsByNode.get,
-    isRunning,
-    isHighlighted,
+    marks: facts.marks,
+    problems: facts.problems,
+    isRunning: facts.isRunning,
+    isHighlighted: facts.isHighlighted,
     portState: binding.portState,
-    isPortConnected: connectedPorts.get,
-    isEdgeSelected,
+    isPortConnected: facts.isPortConnected,
+    isEdgeSelected: selection.isEdgeSelected,
   };
 
   // Read-only can arrive mid-gesture (the role changed): drop whatever edit was in progress.
@@ -395,51 +266,29 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     ),
   );
 
-  // ── following another person ───────────────────────────────────────────────────
-  createEffect(() => {
-    const id = props.followUserClientId;
-    if (id == null) return;
-    const cursor = presence.people().find((p) => p.clientId === id)?.cursor;
-    if (!cursor) return;
-    const v = untrack(viewport);
-    const s = untrack(size);
-    const screen = canvasToScreen(v, cursor);
-    const marginX = (s.width * (1 - FOLLOW_DEAD_ZONE)) / 2;
-    const marginY = (s.height * (1 - FOLLOW_DEAD_ZONE)) / 2;
-    if (
-      screen.x < marginX ||
-      screen.x > s.width - marginX ||
-      screen.y < marginY ||
-      screen.y > s.height - marginY
-    ) {
-      setViewport(centerOn(v, s, cursor));
-    }
-  });
-
   // ── mount: size, wheel, first view ─────────────────────────────────────────────
   onMount(() => {
     const el = viewportEl!;
-    const measure = () => setSize({ width: el.clientWidth || 800, height: el.clientHeight || 600 });
+    const measure = () => view.setSize({ width: el.clientWidth || 800, height: el.clientHeight || 600 });
     measure();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(el);
+    // Not a JSX handler: wheel listeners must be non-passive to keep the page from scrolling.
     const onWheel = (event: WheelEvent) => binding.onWheel(event);
     el.addEventListener('wheel', onWheel, { passive: false });
     onCleanup(() => {
       observer?.disconnect();
       el.removeEventListener('wheel', onWheel);
     });
-    const bounds = unionRects(nodeBoxes(registry, nodes).map((b) => b.rect));
     setMinimapOpen(size().width >= MINIMAP_MIN_SIZE.width && size().height >= MINIMAP_MIN_SIZE.height);
-    if (bounds) setViewportSignal(fitBounds(bounds, size(), { bottomInset: CONTROLS_INSET }));
-    else setViewportSignal(centerOn(IDENTITY_VIEWPORT, size(), { x: NODE_WIDTH / 2, y: 60 }));
+    if (!view.zoomToFit('program'))
+      view.setViewport(centerOn(IDENTITY_VIEWPORT, size(), { x: NODE_WIDTH / 2, y: 60 }));
     props.onReady?.({
-      addComponent,
-      zoomToFit,
-      revealNode: (id, options) => {
-        setSelection([id]);
-        if (options?.focus === false) revealNode(id);
-        else focusNode(id);
+      addComponent: (type, at) => actions.addComponent(type, at),
+      zoomToFit: () => view.zoomToFit(),
+      revealNode: (id) => {
+        selection.setSelection([id]);
+        focusNode(id);
       },
       viewportCenter: () => viewCenter(viewport(), size()),
     });
@@ -448,6 +297,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   // ── keyboard ───────────────────────────────────────────────────────────────
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
+    // Keys belong to the canvas only on the canvas itself, its cards and ports: not in the
+    // palette's text field, the help, or the toolbar buttons.
     if (isTextEntryTarget(target) || !viewportEl || !(target === root || viewportEl.contains(target))) return;
     const port = target.closest<HTMLElement>('button[data-port-id]');
     if (port && (event.key === 'Enter' || event.key === ' ')) {
@@ -458,6 +309,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
       return;
     }
     const command = mapKey(event, props.readOnly);
+    // preventDefault also tells the page's own undo shortcut that the canvas handled the key.
     if (command && runCommand(command, rt, binding)) event.preventDefault();
   };
 
@@ -478,14 +330,12 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     if (props.readOnly || !type || !viewportEl) return;
     event.preventDefault();
     const box = viewportEl.getBoundingClientRect();
-    const p = { x: event.clientX - box.left, y: event.clientY - box.top };
-    const at = { x: (p.x - viewport().x) / viewport().zoom, y: (p.y - viewport().y) / viewport().zoom };
-    const def = registry.get(type);
-    if (!def) {
+    const at = screenToCanvas(viewport(), { x: event.clientX - box.left, y: event.clientY - box.top });
+    if (!registry.get(type)) {
       notify(`Unknown component “${type}”`, at, 'error');
       return;
     }
-    addComponent(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 28 });
+    actions.addComponent(type, { x: at.x - NODE_WIDTH / 2, y: at.y - DROP_HEADER_OFFSET });
   };
 
   // ── rendering ───────────────────────────────────────────────────────────────
@@ -493,23 +343,13 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     const v = viewport();
     return `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
   };
-  /**
-   * The dotted grid is its own small composited layer, one gap larger than the view on each side
-   * and shifted by the pan offset modulo the gap: panning moves it on the compositor and never
-   * repaints the pattern (a full-canvas gradient repaint per frame is what made pans stutter).
-   */
   const gridStyle = () => {
-    const v = viewport();
-    // Dots every 16 units, or every 64, 256… when zoomed out, so they stay at least 10 px apart.
-    let step = 16;
-    while (step * v.zoom < 10) step *= 4;
-    const gap = step * v.zoom;
-    const mod = (n: number) => ((n % gap) + gap) % gap;
+    const g = gridLayout(viewport(), size());
     return {
-      width: `${size().width + gap * 2}px`,
-      height: `${size().height + gap * 2}px`,
-      'background-size': `${gap}px ${gap}px`,
-      transform: `translate(${mod(v.x) - gap}px, ${mod(v.y) - gap}px)`,
+      width: `${g.width}px`,
+      height: `${g.height}px`,
+      'background-size': `${g.gap}px ${g.gap}px`,
+      transform: `translate(${g.offsetX}px, ${g.offsetY}px)`,
     };
   };
   const connectingType = () => {
@@ -583,12 +423,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
               </For>
             </div>
             <Show when={props.worldOverlay}>
-              <div
-                class="canvas__overlay"
-                style={{ position: 'absolute', left: 0, top: 0, 'pointer-events': 'none' }}
-              >
-                {props.worldOverlay}
-              </div>
+              <div class="canvas__overlay">{props.worldOverlay}</div>
             </Show>
           </div>
           <Show when={marqueeScreen()}>{(style) => <div class="canvas__marquee" style={style()} />}</Show>
@@ -609,13 +444,13 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
             onToggleMinimap={() => setMinimapOpen((open) => !open)}
             zoom={viewport().zoom}
             readOnly={props.readOnly}
-            busy={tidying()}
+            busy={actions.tidying()}
             mod={mod}
             onZoomIn={() => runCommand({ type: 'zoom-in' }, rt, binding)}
             onZoomOut={() => runCommand({ type: 'zoom-out' }, rt, binding)}
             onReset={() => runCommand({ type: 'zoom-reset' }, rt, binding)}
-            onFit={zoomToFit}
-            onTidy={() => void tidyUp()}
+            onFit={() => view.zoomToFit()}
+            onTidy={() => void actions.tidyUp()}
           />
         </div>
         <div class="canvas__corner canvas__corner--bottom-left">
@@ -636,7 +471,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
             registry={registry}
             onPick={(type) => {
               setPaletteOpen(false);
-              addComponent(type, undefined, paletteAnchor);
+              actions.addComponent(type, undefined, paletteAnchor);
             }}
             onClose={() => {
               setPaletteOpen(false);
