@@ -20,6 +20,7 @@ import { Inspector } from '../panels/Inspector.tsx';
 import { countProblems } from '../problems/group-problems.ts';
 import { ProblemsDrawer } from '../problems/ProblemsDrawer.tsx';
 import { createBuilderRuns } from '../runs/create-builder-runs.tsx';
+import { TimelineMetricDelta } from '../runs/TimelineMetricDelta.tsx';
 import { useSession } from '../session/session.ts';
 import { createPipelineSync } from '../sync/create-pipeline-sync.ts';
 import { createPresence, makeAwarenessUser } from '../sync/create-presence.ts';
@@ -104,6 +105,9 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
     role,
     online: () => sync.status() === 'online',
     subscribe: sync.onStateless,
+    itemExtra: (version, parent) => (
+      <TimelineMetricDelta version={version} parent={parent} runs={runs.workspace.list.runs} />
+    ),
   });
 
   const following = createFollowing(presence.collaborators);

@@ -25,7 +25,8 @@ export interface VersionsPanelProps {
   listMembers: () => Promise<Member[]>;
   onNotice: (message: string, kind?: 'success' | 'error') => void;
   /** Plug-in slot per timeline item (metric deltas from runs). */
-  itemExtra?: (version: VersionSummary) => JSX.Element;
+  /** Extra content per timeline row; `parent` is the version it was saved after, when listed. */
+  itemExtra?: (version: VersionSummary, parent: VersionSummary | undefined) => JSX.Element;
 }
 
 type Pending = { kind: 'delete' | 'restore'; version: VersionSummary } | null;
@@ -134,7 +135,14 @@ export function VersionsPanel(props: VersionsPanelProps) {
                 onDelete={() => setConfirming({ kind: 'delete', version })}
                 onAddLabel={(label) => run(() => props.api.addLabel(version.id, label))}
                 onRemoveLabel={(name) => void run(() => props.api.removeLabel(version.id, name))}
-                extra={props.itemExtra}
+                extra={
+                  props.itemExtra &&
+                  ((v: VersionSummary) =>
+                    props.itemExtra?.(
+                      v,
+                      ws.list.versions().find((other) => other.id === v.parentVersionId),
+                    ))
+                }
               />
             )}
           </For>

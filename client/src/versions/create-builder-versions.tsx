@@ -38,7 +38,7 @@ export interface BuilderVersionsOptions {
   online: Accessor<boolean>;
   subscribe: StatelessSubscribe;
   /** Slot per timeline item for other features (runs' metric deltas). */
-  itemExtra?: (version: VersionSummary) => JSX.Element;
+  itemExtra?: (version: VersionSummary, parent: VersionSummary | undefined) => JSX.Element;
 }
 
 export interface BuilderVersions {
