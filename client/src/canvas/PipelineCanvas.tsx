@@ -286,9 +286,10 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     props.onReady?.({
       addComponent: (type, at) => actions.addComponent(type, at),
       zoomToFit: () => view.zoomToFit(),
-      revealNode: (id) => {
+      revealNode: (id, options) => {
         selection.setSelection([id]);
-        focusNode(id);
+        if (options?.focus === false) view.revealNode(id);
+        else focusNode(id);
       },
       viewportCenter: () => viewCenter(viewport(), size()),
     });
