@@ -118,10 +118,14 @@ test('code follows everyone’s edits, links lines and nodes, shows problems, an
   await editor.page.locator('.cm-line', { hasText: "('standardscaler', StandardScaler())" }).click();
   await expect(nodeCard(editor.page, 'Standard scaler')).toHaveAccessibleName(/, selected$/);
   await expect(nodeCard(editor.page, 'Logistic regression')).not.toHaveAccessibleName(/, selected$/);
-  // From the keyboard: the caret down to the model's line, Enter.
-  await editor.page.keyboard.press('ArrowDown');
-  await editor.page.keyboard.press('Enter');
-  await expect(nodeCard(editor.page, 'Logistic regression')).toHaveAccessibleName(/, selected$/);
+  // From the keyboard: the caret down to the model's line (the scaler's line may wrap), Enter.
+  const model = nodeCard(editor.page, 'Logistic regression');
+  for (let rows = 0; rows < 4 && !(await model.getAttribute('aria-label'))?.endsWith(', selected'); rows++) {
+    await editor.page.keyboard.press('ArrowDown');
+    await editor.page.keyboard.press('Enter');
+  }
+  await expect(model).toHaveAccessibleName(/, selected$/);
+  await expect(editor.page.locator('.cm-content')).toBeFocused();
 
   // Export → Python script downloads exactly what the API exports.
   await expect(syncStatus(owner.page)).toHaveText('Online · Synced');
