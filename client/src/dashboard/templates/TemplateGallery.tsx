@@ -36,7 +36,7 @@ export function TemplateGallery(props: TemplateGalleryProps) {
           name={groupName}
           value={EMPTY_TEMPLATE}
           title="Empty pipeline"
-          description="A blank canvas: add components from the library."
+          description="A blank canvas to build on."
           preview={
             <span class="template-card__empty">
               <FilePlus size={24} aria-hidden="true" />
