@@ -143,6 +143,20 @@ test('code follows everyone’s edits, links lines and nodes, shows problems, an
   expect(download.suggestedFilename()).toMatch(/\.py$/);
   expect(downloaded).toBe(fromApi);
   expect(downloaded).toContain('C=0.5');
+  // The Docker bundle too: the same bytes as the API's (the generator is deterministic).
+  await owner.page.getByRole('button', { name: 'Export' }).click();
+  const zipping = owner.page.waitForEvent('download');
+  await owner.page.getByRole('menuitem', { name: 'Docker bundle' }).click();
+  const zip = await zipping;
+  expect(zip.suggestedFilename()).toMatch(/-docker\.zip$/);
+  const zipBytes = await readFile(await zip.path());
+  const apiZip = await owner.page.evaluate(async (id) => {
+    const response = await fetch(`/api/pipelines/${id}/export/docker`);
+    return [...new Uint8Array(await response.arrayBuffer())];
+  }, pipelineId);
+  expect([...zipBytes]).toEqual(apiZip);
+  await expect(owner.page.getByText(/^Downloaded .*-docker\.zip$/)).toBeVisible();
+
   // …and it is what the code panel shows: Copy code puts the panel's text on the clipboard.
   await owner.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await owner.page.getByRole('button', { name: 'Copy code' }).click();
