@@ -69,7 +69,21 @@ export interface ServerConfig {
    * memory limit and a sanitized environment).
    */
   runSandbox: RunSandboxMode;
+  /**
+   * Shared secret of standalone runners (`RUNNER_TOKEN`, at least 32 characters). A server that has
+   * it lets a runner presenting it open any pipeline's document read-only, to publish live run
+   * state in its awareness; a runner uses it to connect to `serverUrl`. Unset: no runner connects.
+   */
+  runnerToken: string | undefined;
+  /**
+   * The DominoML server a standalone runner publishes live state through (`DOMINOML_SERVER_URL`,
+   * e.g. `http://10.0.0.5:3000`). Servers sharing Redis pass it on to everyone else.
+   */
+  serverUrl: string | undefined;
 }
+
+/** A runner token shorter than this is refused: it opens every pipeline for reading. */
+export const RUNNER_TOKEN_MIN_LENGTH = 32;
 
 export const RUN_SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
 export type RunSandboxMode = (typeof RUN_SANDBOX_MODES)[number];
@@ -115,6 +129,8 @@ export function loadConfig(
     runLogMaxBytes: readInteger(env, 'RUN_LOG_MAX_BYTES', 20 * 1024 * 1024, 1024),
     runLeaseSeconds: readInteger(env, 'RUN_LEASE_SECONDS', 30, RUN_LEASE_MIN_SECONDS),
     runSandbox: readSandboxMode(env.RUN_SANDBOX),
+    runnerToken: readRunnerToken(env.RUNNER_TOKEN),
+    serverUrl: env.DOMINOML_SERVER_URL || undefined,
     ...overrides,
   };
 }
@@ -133,4 +149,14 @@ function readSandboxMode(raw: string | undefined): RunSandboxMode {
   if (raw === undefined || raw === '') return 'auto';
   if ((RUN_SANDBOX_MODES as readonly string[]).includes(raw)) return raw as RunSandboxMode;
   throw new Error(`RUN_SANDBOX must be one of ${RUN_SANDBOX_MODES.join(', ')}, got "${raw}"`);
+}
+
+function readRunnerToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < RUNNER_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `RUNNER_TOKEN must be at least ${RUNNER_TOKEN_MIN_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return raw;
 }

@@ -1,21 +1,17 @@
 /**
  * Entry point of `npm run runner`: a standalone worker executing queued runs from the same
- * PostgreSQL as the servers, on this machine or another (ARCHITECTURE §2). Live logs reach people
- * through the servers' Redis (`REDIS_URL`), as the servers' own awareness does; artifacts go to
- * `DATA_DIR/blobs`, which servers must share (the same directory, e.g. a network mount).
+ * PostgreSQL as the servers, on this machine or another (ARCHITECTURE §2). Live state reaches people
+ * through a server's sync endpoint (`DOMINOML_SERVER_URL` + `RUNNER_TOKEN`, runner/remote-presence.ts);
+ * artifacts go to `DATA_DIR/blobs`, which servers must share (the same directory, e.g. a network
+ * mount).
  */
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { Hocuspocus } from '@hocuspocus/server';
-import { recordNotification } from '../shared/api/notifications.ts';
 import { createFsBlobStore } from './blobs/fs-blob-store.ts';
-import { documentNameFor } from './collab/document-name.ts';
-import { createRedisExtension } from './collab/redis-extension.ts';
-import { attachRunnerChannel } from './collab/runner-channel.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
+import { remotePresence } from './runner/remote-presence.ts';
 import type { AttachPresence } from './runner/run-presence.ts';
 import { startRunner } from './runner/runner.ts';
 
@@ -33,21 +29,12 @@ if (!config.databaseUrl) {
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl });
 const concurrency = Math.max(1, config.runnerConcurrency);
-let hocuspocus: Hocuspocus | undefined;
 let attachPresence: AttachPresence;
-if (config.redisUrl) {
-  // A Hocuspocus of our own, without persistence: only its Redis extension, which carries this
-  // process's awareness of a document to the servers, and from them to every open canvas.
-  hocuspocus = new Hocuspocus({
-    name: 'dominoml-runner',
-    quiet: true,
-    extensions: [createRedisExtension(config.redisUrl, `dominoml-runner-${randomUUID()}`)],
-  });
-  const instance = hocuspocus;
-  attachPresence = (pipelineId) => attachRunnerChannel(instance, pipelineId);
+if (config.serverUrl && config.runnerToken) {
+  attachPresence = remotePresence(config.serverUrl, config.runnerToken, logger);
 } else {
   logger.warn(
-    'REDIS_URL is not set: runs execute and their logs are stored, but people see them only through the API, not live',
+    'DOMINOML_SERVER_URL and RUNNER_TOKEN are not both set: runs execute and their logs are stored, but people see them only through the API, not live',
   );
   attachPresence = async () => ({ publish: () => {}, release: async () => {} });
 }
@@ -59,12 +46,9 @@ const runner = await startRunner({
   blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')),
   concurrency,
   attachPresence,
-  announce: (run, action) => {
-    const document = hocuspocus?.documents.get(documentNameFor(run.pipelineId));
-    document?.broadcastStateless(
-      JSON.stringify(recordNotification({ kind: 'run', action, id: run.id, versionId: run.versionId })),
-    );
-  },
+  // Record notifications go out from servers; a server's people see this runner's runs start and
+  // end in its live state instead.
+  announce: () => {},
 });
 console.log(`\n  DominoML runner is running on ${os.hostname()}:${process.pid} (${concurrency} at a time)\n`);
 
@@ -75,7 +59,6 @@ const shutdown = (signal: string) => {
   logger.info({ signal }, 'runner shutting down');
   (async () => {
     await runner.stop();
-    hocuspocus?.closeConnections();
     await database.close();
   })().then(
     () => process.exit(0),

@@ -1,16 +1,20 @@
 /**
  * Several workers on one PostgreSQL (ARCHITECTURE §2): they share the queue and never execute the
  * same run; a worker killed in the middle of a run (kill -9, no goodbye) leaves it `failed` with
- * "worker stopped responding" once its lease expires, and takes its Python with it. Standalone
- * workers refuse the embedded PGlite.
+ * "worker stopped responding" once its lease expires, and takes its Python with it; a standalone
+ * worker's runs show live through a server it connects to with RUNNER_TOKEN. Standalone workers
+ * refuse the embedded PGlite.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { describe, expect, onTestFinished, test } from 'vitest';
+import WebSocket from 'ws';
 import { WORKER_STOPPED_RESPONDING } from '../../server/runner/reconciler.ts';
-import { registerUser } from './helpers/accounts.ts';
+import { addMember, registerUser } from './helpers/accounts.ts';
+import { connectCollab } from './helpers/collab-client.ts';
 import {
   allLogLines,
   pipelineWithGraph,
@@ -19,6 +23,7 @@ import {
   slowGraph,
   startRun,
   templateGraph,
+  waitForAwareness,
   waitForRun,
   waitForRunEnd,
 } from './helpers/runs.ts';
@@ -28,6 +33,7 @@ import { useTestServer } from './helpers/test-server.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 /** pg-boss's shortest heartbeat: a dead worker's run is failed this long after its last one. */
 const LEASE_SECONDS = 10;
+const RUNNER_TOKEN = 'test-runner-token-0123456789abcdef0123456789';
 
 interface RunnerProcess {
   pid: number;
@@ -131,5 +137,59 @@ describe.runIf(testDbKind === 'postgres')('workers sharing one PostgreSQL', () =
     expect((await allLogLines(server.url, owner, run.id)).at(-1)?.text).toBe(
       `Run failed: ${WORKER_STOPPED_RESPONDING}`,
     );
+  }, 90_000);
+
+  test('a standalone worker publishes its runs live through a server’s sync endpoint', async () => {
+    const database = await createTestDatabase();
+    onTestFinished(() => database.drop());
+    const server = await useTestServer({
+      database,
+      config: { runnerConcurrency: 0, runnerToken: RUNNER_TOKEN },
+    });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-runner-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    await spawnRunner({
+      DATABASE_URL: database.config.databaseUrl!,
+      DATA_DIR: dataDir,
+      DOMINOML_SERVER_URL: server.url,
+      RUNNER_TOKEN,
+    });
+
+    const owner = await registerUser(server.url);
+    const viewer = await registerUser(server.url);
+    const pipeline = await pipelineWithGraph(server, owner, templateGraph('iris-logistic-regression'));
+    await addMember(server.url, owner, pipeline.id, viewer, 'viewer');
+    const watcher = connectCollab(server.url, pipeline.id, { cookie: viewer.cookie });
+    await watcher.synced;
+    const run = await startRun(server.url, owner, pipeline.id);
+    const live = await waitForAwareness(watcher, (runs) => {
+      const state = runs[run.id];
+      return state?.status === 'succeeded' ? state : null;
+    });
+    expect(live.progress).toEqual({ done: 7, total: 7 });
+    expect(live.tail.at(-1)?.text).toMatch(/^Run succeeded/);
+    expect((await waitForRunEnd(server.url, owner, run)).status).toBe('succeeded');
+
+    // The token opens documents read-only and only with the right value.
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${server.url.replace(/^http/, 'ws')}/collab`,
+      WebSocketPolyfill: class extends WebSocket {
+        constructor(address: string) {
+          super(address, { headers: { origin: server.url } });
+        }
+      },
+    });
+    const impostor = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: `pipeline:${pipeline.id}`,
+      token: 'x'.repeat(RUNNER_TOKEN.length),
+    });
+    impostor.attach();
+    onTestFinished(() => socket.destroy());
+    onTestFinished(() => impostor.destroy());
+    const refused = await new Promise<string>((resolve) =>
+      impostor.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+    );
+    expect(refused).toBe('unauthenticated');
   }, 90_000);
 });
