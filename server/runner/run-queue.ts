@@ -106,6 +106,21 @@ export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> 
   };
 }
 
+/**
+ * Installs pg-boss's schema in a PGlite database without keeping a queue open: the test suite's
+ * migrated snapshot carries it, so each test server skips the ~0.3 s of creating it.
+ */
+export async function installQueueSchema(database: Database): Promise<void> {
+  if (database.kind !== 'pglite') throw new Error('installQueueSchema is for PGlite snapshots');
+  const boss = new PgBoss({
+    db: fromPglite(pgliteClientOf(database.db)),
+    backend: 'pglite',
+    schedule: false,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, close: false });
+}
+
 /** Work options shared by every worker of the runs queue. */
 export const RUN_WORK_OPTIONS = {
   batchSize: 1,
