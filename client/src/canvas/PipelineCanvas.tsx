@@ -283,6 +283,16 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     setMinimapOpen(size().width >= MINIMAP_MIN_SIZE.width && size().height >= MINIMAP_MIN_SIZE.height);
     if (!view.zoomToFit('program'))
       view.setViewport(centerOn(IDENTITY_VIEWPORT, size(), { x: NODE_WIDTH / 2, y: 60 }));
+    // A document that arrives after the first paint (synced from the server, or a template) is
+    // fitted once when it lands; a single node added by hand (0 → 1) leaves the view alone.
+    let fittedContent = nodeCount() > 0;
+    createEffect(
+      on(nodeCount, (count, previous) => {
+        if (fittedContent || count === 0) return;
+        fittedContent = true;
+        if ((previous ?? 0) === 0 && count >= 2) view.zoomToFit('program');
+      }),
+    );
     props.onReady?.({
       addComponent: (type, at) => actions.addComponent(type, at),
       zoomToFit: () => view.zoomToFit(),
