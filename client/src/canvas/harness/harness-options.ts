@@ -3,7 +3,7 @@
  * - `scene`: a template id (default `iris-logistic-regression`), `large`, or `empty`
  * - `nodes`, `edges`, `seed`: size of the `large` scene (default 1000, 1500, 1)
  * - `theme`: `light` (default) or `dark`; `readonly=1`; `panels=0` hides library and inspector
- * - `peer=1`: a simulated second person (cursor, selection) through a real awareness pair
+ * - `peer=1`: a simulated second person (cursor, selection, node moves) through a real replica and awareness pair
  * - `problems=0` turns off live validation badges; `running=<nodeId>` makes a node glow
  */
 export interface HarnessOptions {

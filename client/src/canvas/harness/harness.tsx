@@ -12,6 +12,7 @@ import {
   colorForUser,
   createUndoManager,
   createUserOrigin,
+  moveNodes,
   type PipelineMeta,
   readDocument,
   toGraph,
@@ -35,7 +36,12 @@ declare global {
       graph(): PipelineGraph;
       meta(): PipelineMeta;
       undo(): void;
-      peer: { select(ids: string[]): void; cursor(x: number, y: number): void } | null;
+      peer: {
+        select(ids: string[]): void;
+        cursor(x: number, y: number): void;
+        /** Moves nodes on the peer's replica: arrives here as a remote update, like a collaborator's edit. */
+        move(positions: { id: string; x: number; y: number }[]): void;
+      } | null;
       /** From the start of the harness script to the first frame after the canvas rendered. */
       mountMs: number;
     };
@@ -84,10 +90,12 @@ function Harness() {
   if (options.peer) {
     const p = connectPeer(doc, awareness);
     const grace = { id: 'grace-hopper', name: 'Grace', color: colorForUser('grace-hopper') };
+    const graceOrigin = createUserOrigin(grace.id);
     p.awareness.setLocalState({ user: grace, cursor: null, selection: [], drag: null });
     peer = {
       select: (ids) => p.awareness.setLocalStateField('selection', ids),
       cursor: (x, y) => p.awareness.setLocalStateField('cursor', { x, y }),
+      move: (positions) => moveNodes(p.doc, graceOrigin, positions),
     };
   }
 
