@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCanvasBench } from './canvas.ts';
 import { runCodegenBench } from './codegen.ts';
 import { runDatasetsBench } from './datasets.ts';
 import { runRunnerBench } from './runner.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<string>> = {
   datasets: runDatasetsBench,
   codegen: runCodegenBench,
   runner: runRunnerBench,
+  canvas: runCanvasBench,
 };
 
 const selected = process.argv.slice(2).filter((a) => a in benches);

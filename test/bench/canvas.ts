@@ -1,0 +1,584 @@
+/**
+ * Canvas frame cost on the 1,000-node, 1,500-edge fixture in Chromium: our <PipelineCanvas> (the
+ * canvas harness, `vite build` of client/src/canvas/harness served statically, panels and live
+ * validation off, a simulated peer on) beside a bare-DOM floor: the same nodes as absolutely
+ * positioned divs of the same sizes, the edges as one SVG of paths, the same world transform, and
+ * hand-written minimal JS for the same interactions (pan = transform the world layer, drag = move
+ * one div and its edges, remote update = move a div and its edges).
+ *
+ * Scenarios, ~3 s each, in the whole-fixture view the harness opens with (zoom to fit) and at
+ * reading zoom (zoom 1 around the middle of the scene):
+ * - pan: the background dragged back and forth with real mouse input (CDP Input events);
+ * - drag: one node near the middle dragged in a loop with real mouse input;
+ * - remote: 200 position updates per second, one node each, written on the peer's Y.Doc replica
+ *   (`__harness.peer.move`) so they arrive as remote Yjs updates, as a collaborator's edits would.
+ *
+ * Measured with Chrome DevTools Protocol tracing: frames are the renderer main thread's
+ * BeginMainThreadFrame events (a requestAnimationFrame loop keeps one requested every vsync, so
+ * idle frames count too, in both pages alike); a frame's main-thread time is the sum of top-level
+ * RunTask durations on that thread from its BeginMainThreadFrame to the next one. Raster runs on
+ * other threads and is not in it. This machine has no GPU and shares 2 cores, so absolute figures
+ * are pessimistic; the ratio to the floor measured in the same run is the meaningful figure.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { makeScene } from '../fixtures/scenes/index.ts';
+import { ms, ratio, summarize } from './stats.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const HARNESS_CONFIG = path.join(root, 'client/src/canvas/harness/vite.config.ts');
+const NODES = 1000;
+const EDGES = 1500;
+const SCENARIO_MS = Number(process.env.BENCH_CANVAS_MS ?? 3000);
+const REMOTE_PER_SECOND = 200;
+const FRAME_BUDGET = 1000 / 60;
+const VIEWPORT = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+].join(',');
+
+type Scenario = 'pan' | 'drag' | 'remote';
+const SCENARIOS: Scenario[] = ['pan', 'drag', 'remote'];
+type Zoom = 'fit' | 'reading';
+const ZOOMS: Zoom[] = ['fit', 'reading'];
+
+interface FrameStats {
+  frames: number;
+  mainP50: number;
+  mainP95: number;
+  mainOver: number;
+  intervalP50: number;
+  intervalP95: number;
+  /** Frame intervals over 1.5 × 16.7 ms: at least one vsync missed. */
+  intervalMissed: number;
+}
+
+/** What both pages expose to the bench, once loaded. */
+interface BenchTarget {
+  /** A point on the background (screen coordinates) where a drag pans. */
+  background(): { x: number; y: number };
+  /** The grab point of a node near the middle of the screen. */
+  grab(): { x: number; y: number };
+  /** Where the cards are on screen (sum of their offsets): proves a scenario really moved something. */
+  fingerprint(): number;
+  /** Applies `count` remote position updates spread over `ms`; resolves when done. */
+  remote(perSecond: number, durationMs: number): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchTarget;
+  }
+}
+
+// ── serving the harness ───────────────────────────────────────────────────────
+
+async function serveHarness(): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-canvas-bench-'));
+  const config = {
+    configFile: HARNESS_CONFIG,
+    logLevel: 'warn' as const,
+    build: { outDir, emptyOutDir: true },
+  };
+  await build(config);
+  const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the harness preview server reported no URL');
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ── the two pages ─────────────────────────────────────────────────────────────
+
+/** Same in both pages: keeps a frame requested every vsync so idle frames are counted as well. */
+function keepFramesComing(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const tick = () => requestAnimationFrame(tick);
+    tick();
+  });
+}
+
+async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(`${url}?scene=large&nodes=${NODES}&edges=${EDGES}&panels=0&problems=0&peer=1`);
+  await page
+    .locator('.canvas .node')
+    .nth(NODES - 1)
+    .waitFor({ timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.canvas .edge').length === n, EDGES);
+  if (zoom === 'reading') {
+    // Wheel in around the middle until the scene is at about zoom 1 (cards at their real size).
+    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    for (let i = 0; i < 40; i++) {
+      const scale = await page.evaluate(
+        () => new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform).a,
+      );
+      if (scale >= 0.95) break;
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(30);
+    }
+  }
+  await page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.canvas__viewport')!;
+    const middle = () => {
+      const r = viewport.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    };
+    const nodes = [...document.querySelectorAll<HTMLElement>('.canvas .node')];
+    window.__bench = {
+      fingerprint() {
+        let sum = 0;
+        for (const node of nodes) {
+          const r = node.getBoundingClientRect();
+          sum += r.left + r.top;
+        }
+        return sum;
+      },
+      background() {
+        const r = viewport.getBoundingClientRect();
+        for (let y = r.top + 20; y < r.bottom - 80; y += 7) {
+          for (let x = r.left + 20; x < r.right - 20; x += 7) {
+            const el = document.elementFromPoint(x, y);
+            if (el && !el.closest('.node, button, .canvas__corner, .remote-cursor')) return { x, y };
+          }
+        }
+        throw new Error('no background point found');
+      },
+      grab() {
+        const m = middle();
+        let best: HTMLElement | null = null;
+        let bestDistance = Number.POSITIVE_INFINITY;
+        for (const node of nodes) {
+          const r = node.getBoundingClientRect();
+          const d = Math.hypot(r.left + r.width / 2 - m.x, r.top + r.height / 2 - m.y);
+          if (d < bestDistance) [best, bestDistance] = [node, d];
+        }
+        const header = best!.querySelector<HTMLElement>('.node__header') ?? best!;
+        const r = header.getBoundingClientRect();
+        return { x: r.left + Math.min(12, r.width / 4), y: r.top + r.height / 2 };
+      },
+      remote(perSecond, durationMs) {
+        const harness = window.__harness!;
+        const graph = harness.graph();
+        const start = performance.now();
+        let done = 0;
+        return new Promise((resolve) => {
+          const timer = setInterval(() => {
+            const elapsed = performance.now() - start;
+            const due = Math.min(Math.floor((elapsed * perSecond) / 1000), (durationMs * perSecond) / 1000);
+            for (; done < due; done++) {
+              const node = graph.nodes[(done * 37) % graph.nodes.length]!;
+              const offset = done % 2 === 0 ? 24 : 0; // moves out, then back on its next turn
+              harness.peer!.move([{ id: node.id, x: (node.x ?? 0) + offset, y: (node.y ?? 0) + offset }]);
+            }
+            if (elapsed >= durationMs) {
+              clearInterval(timer);
+              resolve(done);
+            }
+          }, 4);
+        });
+      },
+    };
+  });
+  await keepFramesComing(page);
+  return page;
+}
+
+interface FloorInput {
+  nodes: { id: string; label: string; x: number; y: number; w: number; h: number }[];
+  edges: { source: string; target: string }[];
+  transform: { x: number; y: number; zoom: number };
+}
+
+/** Reads from our page what the floor must draw the same: card sizes and the world transform. */
+async function floorInput(ours: Page): Promise<FloorInput> {
+  const scene = makeScene({ nodes: NODES, edges: EDGES, seed: 1 });
+  const measured = await ours.evaluate(() => {
+    const m = new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform);
+    const sizes: Record<string, { w: number; h: number }> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('.canvas .node')) {
+      const id = el.dataset.nodeId ?? el.getAttribute('data-id') ?? '';
+      sizes[id] = { w: el.offsetWidth, h: el.offsetHeight };
+    }
+    const viewport = document.querySelector('.canvas__viewport')!.getBoundingClientRect();
+    return { transform: { x: m.e + viewport.left, y: m.f + viewport.top, zoom: m.a }, sizes };
+  });
+  const fallback = { w: 224, h: 96 };
+  return {
+    transform: measured.transform,
+    nodes: scene.nodes.map((n) => ({
+      id: n.id,
+      label: n.label,
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      ...(measured.sizes[n.id] ?? fallback),
+    })),
+    edges: scene.edges.map((e) => ({ source: e.source, target: e.target })),
+  };
+}
+
+async function openFloor(browser: Browser, input: FloorInput): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.setContent(`<!doctype html><html><head><style>
+    html, body { margin: 0; height: 100%; overflow: hidden; font: 13px system-ui, sans-serif; background: #f6f7f9; }
+    #viewport { position: absolute; inset: 0; overflow: hidden; touch-action: none; }
+    #world { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
+    #edges { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+    #edges path { fill: none; stroke: #8a94a6; stroke-width: 1.5; }
+    .n { position: absolute; left: 0; top: 0; box-sizing: border-box; background: #fff;
+         border: 1px solid #d0d5dd; border-radius: 8px; padding: 8px; cursor: grab; user-select: none;
+         contain: layout style; }
+  </style></head><body><div id="viewport"><div id="world"><svg id="edges" width="1" height="1"></svg></div></div></body></html>`);
+  await page.evaluate((input: FloorInput) => {
+    const viewport = document.getElementById('viewport')!;
+    const world = document.getElementById('world')!;
+    const svg = document.getElementById('edges')!;
+    const view = { ...input.transform };
+    const applyView = () => {
+      world.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`;
+    };
+    applyView();
+    const pos = new Map<string, { x: number; y: number; w: number; h: number; el: HTMLElement }>();
+    const incident = new Map<string, { path: SVGPathElement; source: string; target: string }[]>();
+    for (const n of input.nodes) {
+      const el = document.createElement('div');
+      el.className = 'n';
+      el.dataset.id = n.id;
+      el.style.width = `${n.w}px`;
+      el.style.height = `${n.h}px`;
+      el.style.left = `${n.x}px`;
+      el.style.top = `${n.y}px`;
+      el.textContent = n.label;
+      world.append(el);
+      pos.set(n.id, { ...n, el });
+      incident.set(n.id, []);
+    }
+    const pathFor = (source: string, target: string) => {
+      const a = pos.get(source)!;
+      const b = pos.get(target)!;
+      const x1 = a.x + a.w;
+      const y1 = a.y + a.h / 2;
+      const x2 = b.x;
+      const y2 = b.y + b.h / 2;
+      const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+      return `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`;
+    };
+    for (const e of input.edges) {
+      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      path.setAttribute('d', pathFor(e.source, e.target));
+      svg.append(path);
+      const edge = { path, ...e };
+      incident.get(e.source)!.push(edge);
+      incident.get(e.target)!.push(edge);
+    }
+    const moveNode = (id: string, x: number, y: number) => {
+      const p = pos.get(id)!;
+      p.x = x;
+      p.y = y;
+      p.el.style.left = `${x}px`;
+      p.el.style.top = `${y}px`;
+      for (const e of incident.get(id)!) e.path.setAttribute('d', pathFor(e.source, e.target));
+    };
+
+    let gesture: {
+      kind: 'pan' | 'drag';
+      id?: string;
+      sx: number;
+      sy: number;
+      ox: number;
+      oy: number;
+    } | null = null;
+    viewport.addEventListener('pointerdown', (event) => {
+      const card = (event.target as HTMLElement).closest<HTMLElement>('.n');
+      viewport.setPointerCapture(event.pointerId);
+      if (card) {
+        const p = pos.get(card.dataset.id!)!;
+        gesture = {
+          kind: 'drag',
+          id: card.dataset.id,
+          sx: event.clientX,
+          sy: event.clientY,
+          ox: p.x,
+          oy: p.y,
+        };
+      } else {
+        gesture = { kind: 'pan', sx: event.clientX, sy: event.clientY, ox: view.x, oy: view.y };
+      }
+    });
+    viewport.addEventListener('pointermove', (event) => {
+      if (!gesture) return;
+      const dx = event.clientX - gesture.sx;
+      const dy = event.clientY - gesture.sy;
+      if (gesture.kind === 'pan') {
+        view.x = gesture.ox + dx;
+        view.y = gesture.oy + dy;
+        applyView();
+      } else {
+        moveNode(gesture.id!, gesture.ox + dx / view.zoom, gesture.oy + dy / view.zoom);
+      }
+    });
+    viewport.addEventListener('pointerup', () => {
+      gesture = null;
+    });
+
+    const middle = { x: innerWidth / 2, y: innerHeight / 2 };
+    window.__bench = {
+      fingerprint() {
+        let sum = 0;
+        for (const p of pos.values()) {
+          const r = p.el.getBoundingClientRect();
+          sum += r.left + r.top;
+        }
+        return sum;
+      },
+      background() {
+        for (let y = 20; y < innerHeight - 80; y += 7) {
+          for (let x = 20; x < innerWidth - 20; x += 7) {
+            if (!document.elementFromPoint(x, y)?.closest('.n')) return { x, y };
+          }
+        }
+        throw new Error('no background point found');
+      },
+      grab() {
+        let best: { x: number; y: number } | null = null;
+        let bestDistance = Number.POSITIVE_INFINITY;
+        for (const p of pos.values()) {
+          const r = p.el.getBoundingClientRect();
+          const d = Math.hypot(r.left + r.width / 2 - middle.x, r.top + r.height / 2 - middle.y);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = { x: r.left + Math.min(12, r.width / 4), y: r.top + Math.min(10, r.height / 4) };
+          }
+        }
+        return best!;
+      },
+      remote(perSecond, durationMs) {
+        const start = performance.now();
+        let done = 0;
+        return new Promise((resolve) => {
+          const timer = setInterval(() => {
+            const elapsed = performance.now() - start;
+            const due = Math.min(Math.floor((elapsed * perSecond) / 1000), (durationMs * perSecond) / 1000);
+            for (; done < due; done++) {
+              const n = input.nodes[(done * 37) % input.nodes.length]!;
+              const offset = done % 2 === 0 ? 24 : 0;
+              moveNode(n.id, n.x + offset, n.y + offset);
+            }
+            if (elapsed >= durationMs) {
+              clearInterval(timer);
+              resolve(done);
+            }
+          }, 4);
+        });
+      },
+    };
+  }, input);
+  await keepFramesComing(page);
+  return page;
+}
+
+// ── driving and measuring ─────────────────────────────────────────────────────
+
+/**
+ * Drives the scenario with real input (or the remote burst) while the trace records. Leaves the
+ * mouse button down, at the far end of the gesture, so the caller can check what moved.
+ */
+async function drive(page: Page, scenario: Scenario): Promise<void> {
+  if (scenario === 'remote') {
+    await page.evaluate(([rate, duration]) => window.__bench!.remote(rate, duration), [
+      REMOTE_PER_SECOND,
+      SCENARIO_MS,
+    ] as const);
+    return;
+  }
+  const start = await page.evaluate(
+    (s) => (s === 'pan' ? window.__bench!.background() : window.__bench!.grab()),
+    scenario,
+  );
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const t0 = Date.now();
+  let last = t0;
+  for (;;) {
+    const t = Date.now() - t0;
+    if (t >= SCENARIO_MS) break;
+    const phase = (t / 1000) * Math.PI; // one back-and-forth every 2 s
+    const [ax, ay] = scenario === 'pan' ? [160, 90] : [120, 60];
+    await page.mouse.move(start.x + (ax / 2) * (1 - Math.cos(phase)), start.y + ay * Math.sin(2 * phase));
+    // About one move per frame, as a mouse reports them.
+    const wait = 16 - (Date.now() - last);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    last = Date.now();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+async function traced(page: Page, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await run();
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
+function frameStats(events: TraceEvent[]): FrameStats {
+  const mains = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const key = (e: { pid: number; tid: number }) => `${e.pid}:${e.tid}`;
+  const mainKeys = new Set(mains.map(key));
+  // The page's main thread: the renderer main thread with the most frames (one page per browser).
+  const frameStarts = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.name === 'BeginMainThreadFrame' && mainKeys.has(key(e))) {
+      const list = frameStarts.get(key(e)) ?? [];
+      list.push(e.ts);
+      frameStarts.set(key(e), list);
+    }
+  }
+  const [thread, starts] = [...frameStarts.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [
+    '',
+    [],
+  ];
+  starts.sort((a, b) => a - b);
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && key(e) === thread && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const busy = new Array<number>(Math.max(0, starts.length - 1)).fill(0);
+  let frame = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const task of tasks) {
+    if (task.ts < coveredUntil) continue; // nested in a task already counted
+    coveredUntil = task.ts + task.dur!;
+    while (frame < busy.length && task.ts >= starts[frame + 1]!) frame++;
+    if (frame >= busy.length) break;
+    if (task.ts < starts[0]!) continue;
+    busy[frame]! += task.dur! / 1000;
+  }
+  const intervals = busy.map((_, i) => (starts[i + 1]! - starts[i]!) / 1000);
+  const main = summarize(busy);
+  const interval = summarize(intervals);
+  const over = (values: number[]) =>
+    (values.filter((v) => v > FRAME_BUDGET).length / Math.max(1, values.length)) * 100;
+  return {
+    frames: busy.length,
+    mainP50: main.p50,
+    mainP95: main.p95,
+    mainOver: over(busy),
+    intervalP50: interval.p50,
+    intervalP95: interval.p95,
+    intervalMissed:
+      (intervals.filter((v) => v > 1.5 * FRAME_BUDGET).length / Math.max(1, intervals.length)) * 100,
+  };
+}
+
+async function measure(page: Page, scenario: Scenario): Promise<FrameStats> {
+  await page.waitForTimeout(300); // let the previous scenario's last frames and updates settle
+  const before = await page.evaluate(() => window.__bench!.fingerprint());
+  const events = await traced(page, () => drive(page, scenario));
+  const after = await page.evaluate(() => window.__bench!.fingerprint());
+  if (scenario !== 'remote') await page.mouse.up();
+  if (Math.abs(after - before) < 1)
+    throw new Error(`${scenario} moved nothing on ${page.url().slice(0, 60)}`);
+  return frameStats(events);
+}
+
+// ── report ────────────────────────────────────────────────────────────────────
+
+const pct = (value: number) => `${value.toFixed(1)} %`;
+
+export async function runCanvasBench(): Promise<string> {
+  const served = await serveHarness();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const rows: string[] = [];
+  const verdicts: string[] = [];
+  let floorSlower = false;
+  try {
+    for (const zoom of ZOOMS) {
+      const ours = await openOurs(browser, served.url, zoom);
+      const input = await floorInput(ours);
+      const floor = await openFloor(browser, input);
+      // One page at a time on screen and busy: the other waits in the background tab of its own.
+      for (const scenario of SCENARIOS) {
+        await ours.bringToFront();
+        const a = await measure(ours, scenario);
+        await floor.bringToFront();
+        const b = await measure(floor, scenario);
+        const label = `${zoom === 'fit' ? `fit (zoom ${input.transform.zoom.toFixed(2)})` : 'reading (zoom ~1)'}, ${scenario}`;
+        console.log(
+          `canvas ${label}: ours p95 ${ms(a.mainP95)} over ${pct(a.mainOver)} (${a.frames} frames); floor p95 ${ms(b.mainP95)} over ${pct(b.mainOver)} (${b.frames} frames)`,
+        );
+        rows.push(
+          `| ${label} | ${a.frames} / ${b.frames} | ${ms(a.mainP50)} / ${ms(b.mainP50)} | ${ms(a.mainP95)} / ${ms(b.mainP95)} | ${ratio(a.mainP95 / b.mainP95)} | ${pct(a.mainOver)} / ${pct(b.mainOver)} | ${ms(a.intervalP95)} / ${ms(b.intervalP95)} | ${pct(a.intervalMissed)} / ${pct(b.intervalMissed)} |`,
+        );
+        if (a.mainP95 < b.mainP95) floorSlower = true;
+        const met = a.mainP95 <= 10 && a.mainOver < 5;
+        verdicts.push(`${label}: ${met ? 'met' : 'not met'}`);
+      }
+      await ours.close();
+      await floor.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  return [
+    '## Canvas: frame cost with 1,000 nodes and 1,500 edges',
+    '',
+    `Chromium (${CHROMIUM_ARGS.includes('--disable-gpu') ? 'software rendering, no GPU' : 'GPU'}), ${VIEWPORT.width}×${VIEWPORT.height}. **Ours**: the canvas harness (\`vite build\` of client/src/canvas/harness, served statically; panels and live validation off, a simulated peer on). **Floor**: a bare-DOM page drawing the same fixture — the same nodes as absolutely positioned divs of the same sizes (left/top with layout containment, as ours: a transform per card makes Chrome re-layerize a thousand layers), edges as one SVG of paths, the same world transform — with hand-written minimal JS for the same interactions. Each scenario runs ${SCENARIO_MS / 1000} s: **pan** drags the background back and forth and **drag** drags one node near the middle, both with real mouse input about once a frame; **remote** applies ${REMOTE_PER_SECOND} position updates per second, one node each (ours: written on the simulated peer's own Y.Doc replica, so they arrive as remote Yjs updates). Twice: in the whole-fixture view the harness opens with (zoom to fit) and at reading zoom.`,
+    '',
+    "**What is measured**: DevTools Protocol tracing of the page's renderer main thread. A frame runs from one BeginMainThreadFrame to the next (a requestAnimationFrame loop in both pages asks for every vsync, so idle frames count too); its main-thread time is the sum of the top-level tasks (RunTask) that start in it. Raster and compositing run on other threads and are not in it. The frame interval columns are the time between consecutive main-thread frames, for reference: with software raster on 2 shared cores they show the whole machine (raster, compositor, the bench driving input over CDP), not the page's main thread. Cells are ours / floor.",
+    '',
+    '| view, scenario | frames | main-thread p50 | main-thread p95 | p95 ours/floor | frames over 16.7 ms (main thread) | frame interval p95 | intervals that missed a vsync (> 25 ms) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    ...(floorSlower
+      ? [
+          'Where ours/floor is under 1×, the floor is not a true lower bound: it is the naive bare-DOM version (every card shows its label at every zoom, whereas ours hides card contents when zoomed far out; every move rewrites the `d` string of each incident path), and the cause of the gap has not been profiled further.',
+          '',
+        ]
+      : []),
+    `Target (main-thread p95 ≤ 10 ms and under 5 % of frames over 16.7 ms): ${verdicts.join('; ')}. This machine has no GPU and 2 shared cores, so absolute times are pessimistic; compare ours with the floor measured in the same run.`,
+    '',
+  ].join('\n');
+}
