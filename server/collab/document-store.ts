@@ -31,8 +31,18 @@ interface PendingLog {
   queued: Uint8Array[];
   /** The write in progress, if any; appends made meanwhile wait for the next one. */
   inFlight: Promise<void> | null;
+  /** A write scheduled for the next turn of the event loop, if any (see LOG_DELAY_MS). */
+  scheduled: Promise<void> | null;
   waiters: { resolve: () => void; reject: (error: unknown) => void }[];
 }
+
+/**
+ * Updates are logged on a timer, not in the turn that received them: Hocuspocus broadcasts an
+ * update to the other clients on `setImmediate`, and an embedded PGlite insert runs on this same
+ * thread, so writing at once would put the insert between receiving an edit and relaying it.
+ * The timer also gathers the updates of a burst into one insert.
+ */
+const LOG_DELAY_MS = 0;
 
 export function createDatabaseDocumentStore(db: Db, logger: Logger): DocumentStore {
   const pending = new Map<string, PendingLog>();
@@ -68,7 +78,7 @@ export function createDatabaseDocumentStore(db: Db, logger: Logger): DocumentSto
     for (;;) {
       const log = pending.get(pipelineId);
       if (!log) return;
-      await (log.inFlight ?? Promise.resolve()).catch(() => {});
+      await (log.inFlight ?? log.scheduled ?? Promise.resolve()).catch(() => {});
       if (pending.get(pipelineId) === log && !log.inFlight && log.queued.length === 0) return;
     }
   }
@@ -96,12 +106,21 @@ export function createDatabaseDocumentStore(db: Db, logger: Logger): DocumentSto
     append(pipelineId, update) {
       let log = pending.get(pipelineId);
       if (!log) {
-        log = { queued: [], inFlight: null, waiters: [] };
+        log = { queued: [], inFlight: null, scheduled: null, waiters: [] };
         pending.set(pipelineId, log);
       }
       log.queued.push(update);
       const done = new Promise<void>((resolve, reject) => log.waiters.push({ resolve, reject }));
-      drain(pipelineId, log);
+      if (!log.inFlight && !log.scheduled) {
+        const scheduledLog = log;
+        scheduledLog.scheduled = new Promise<void>((resolve) =>
+          setTimeout(() => {
+            scheduledLog.scheduled = null;
+            drain(pipelineId, scheduledLog);
+            resolve();
+          }, LOG_DELAY_MS),
+        );
+      }
       return done;
     },
 

@@ -60,18 +60,24 @@ describe('sync endpoint', () => {
     o.destroy();
     c.destroy();
     v.destroy();
-    await expect
-      .poll(
-        async () =>
-          (await live.db.select().from(documents).where(eq(documents.pipelineId, pipeline.id))).length,
-        { timeout: 10_000 },
-      )
-      .toBe(1);
-    const [row] = await live.db.select().from(documents).where(eq(documents.pipelineId, pipeline.id));
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, row!.state);
-    for (const u of await live.db.select().from(documentUpdates)) Y.applyUpdate(stored, u.update);
-    expect(label(stored)).toBe('owner');
+    // Snapshot and log read in one transaction, so a compaction in between cannot hide a change.
+    const readStored = () =>
+      live.db.transaction(
+        async (tx) => {
+          const stored = new Y.Doc();
+          for (const row of await tx.select().from(documents).where(eq(documents.pipelineId, pipeline.id)))
+            Y.applyUpdate(stored, row.state);
+          for (const row of await tx
+            .select()
+            .from(documentUpdates)
+            .where(eq(documentUpdates.pipelineId, pipeline.id)))
+            Y.applyUpdate(stored, row.update);
+          return stored;
+        },
+        { isolationLevel: 'repeatable read' },
+      );
+    await expect.poll(async () => label(await readStored()), { timeout: 10_000 }).toBe('owner');
+    const stored = await readStored();
     expect(label(stored, 'sneaky')).toBeUndefined();
   });
 
