@@ -26,7 +26,8 @@ test('every template runs to succeeded, with its metrics stored against its vers
       return { template, run: await startRun(url, owner, pipeline.id) };
     }),
   );
-  for (const { run } of started) expect(run.status).toBe('queued');
+  // A worker may have claimed a run between its insert and the response.
+  for (const { run } of started) expect(['queued', 'running']).toContain(run.status);
 
   const finished = await Promise.all(started.map(({ run }) => waitForRunEnd(url, owner, run, 120_000)));
   for (const [index, run] of finished.entries()) {
