@@ -224,7 +224,7 @@ export async function runRunnerBench(): Promise<string> {
       `| lines/s read from the pipe | ${Math.round(fl.readPerS).toLocaleString('en')} | |`,
       `| lines/s stored (start of run to last line committed) | ${Math.round(fl.storedPerS).toLocaleString('en')} | ≥ ${TARGET_LINES_PER_S.toLocaleString('en')}: ${verdict(fl.storedPerS >= TARGET_LINES_PER_S)} |`,
       `| server event loop delay during the flood, p99 / max | ${ms(fl.loopP99Ms)} / ${ms(fl.loopMaxMs)} | max < ${TARGET_MAX_LOOP_DELAY_MS} ms: ${verdict(fl.loopMaxMs < TARGET_MAX_LOOP_DELAY_MS)} |`,
-      `| awareness updates per second during the flood | ${fl.awarenessPerS.toFixed(1)} | ≤ 10 |`,
+      `| awareness updates per second during the flood | ${fl.awarenessPerS.toFixed(1)} | about 10 (one per 100 ms at most) |`,
       '',
     ].join('\n');
   } finally {
