@@ -157,7 +157,9 @@ export function slowGraph(): PipelineGraph {
   const search = graph.nodes.find((node) => node.type === 'sklearn.model_selection.GridSearchCV')!;
   search.params = {
     ...search.params,
-    param_grid: { n_estimators: [400, 500, 600, 700], max_depth: [null, 8] },
+    // Far more work than any time limit in the tests allows, even on a fast idle machine (the run
+    // is killed long before it could finish: how long it would take does not matter).
+    param_grid: { n_estimators: [3000, 4000, 5000, 6000], max_depth: [null, 8, 16] },
   };
   return graph;
 }
