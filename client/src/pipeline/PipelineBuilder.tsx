@@ -5,6 +5,7 @@
  */
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { parseRecordNotification } from '../../../shared/api/notifications.ts';
 import type { MemberRole } from '../../../shared/api/schemas.ts';
 import type { PipelineSummary, User } from '../../../shared/api/types.ts';
 import { catalog } from '../../../shared/catalog/catalog.ts';
@@ -112,6 +113,14 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
 
   const following = createFollowing(presence.collaborators);
   createUndoShortcuts({ undo: history.undo, redo: history.redo, enabled: () => !readOnly() });
+  // A restore rewrites the document for everyone as one transaction nobody can undo; older steps
+  // of a person's history would now re-apply edits on top of the restored content, so it restarts.
+  onCleanup(
+    sync.onStateless((payload) => {
+      const record = parseRecordNotification(payload);
+      if (record?.kind === 'version' && record.action === 'restored') history.manager.clear();
+    }),
+  );
 
   // The builder owns the selection: the canvas, the Code tab and the Problems drawer set it, the
   // inspector and the code's tinted lines show it. The library adds through the canvas, which
