@@ -28,7 +28,8 @@ function awarenessPair(doc: Y.Doc) {
 }
 
 /** Awareness changes reach the canvas once per animation frame. */
-const nextFrames = () => new Promise((resolve) => setTimeout(resolve, 60));
+const nextFrames = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 function mount() {
   const doc = sceneDoc(templateScene());
