@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { type HarnessServer, startHarness } from './canvas-harness-server.ts';
 
 const OUT = path.resolve(
@@ -23,6 +23,16 @@ test.afterAll(async () => {
 });
 test.use({ viewport: { width: 1440, height: 900 } });
 
+/** Fonts loaded and two frames painted since the last change: what a screenshot should show. */
+function settled(page: Page): Promise<void> {
+  return page.evaluate(() =>
+    document.fonts.ready.then(
+      () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    ),
+  );
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`template graph, ${theme}`, async ({ page }) => {
     await page.goto(harness.url({ theme, peer: 1 }));
@@ -34,7 +44,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
     await canvas.locator('.node[data-node-id="split"]').click();
     await expect(canvas.locator('.remote-cursor')).toBeVisible();
-    await page.waitForTimeout(300);
+    await settled(page);
     await page.screenshot({ path: path.join(OUT, `template-${theme}.png`) });
   });
 }
@@ -43,6 +53,6 @@ test('1,000-node scene, zoomed to fit', async ({ page }) => {
   await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
   const canvas = page.getByRole('application', { name: /^Pipeline canvas/ });
   await expect(canvas.locator('.node')).toHaveCount(1000, { timeout: 20_000 });
-  await page.waitForTimeout(300);
+  await settled(page);
   await page.screenshot({ path: path.join(OUT, 'large-fit.png') });
 });
