@@ -365,3 +365,80 @@ export const artifacts = pgTable(
   },
   (t) => [index('artifacts_run_idx').on(t.runId)],
 );
+
+/**
+ * Uploaded CSV files (issue 7). The bytes live in the blob store under `storage_key`; the row keeps
+ * what the upload learned streaming over them (size, rows, columns, the profile). A dataset is
+ * read by its owner and by members of the pipelines it is attached to (`pipeline_datasets`);
+ * only the owner renames or deletes it.
+ */
+export const datasets = pgTable(
+  'datasets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The uploaded file's name, offered as the download's name and used by exported scripts. */
+    fileName: text('file_name').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /** Hex SHA-256 of the bytes, so a run can prove it read the file that was profiled. */
+    sha256: text('sha256').notNull(),
+    rows: integer('rows').notNull(),
+    columnCount: integer('column_count').notNull(),
+    /** The DatasetProfile (shared/datasets/profile/types.ts) computed on the server at upload. */
+    profile: jsonb('profile').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('datasets_owner_idx').on(t.ownerId, t.createdAt)],
+);
+
+/**
+ * Which datasets a pipeline may read: attaching one (an editor of the pipeline who can read the
+ * dataset) is what lets the pipeline's members see its profile and lets runs read its file. A
+ * document naming a dataset id is not enough, so nobody gains a file by typing its id into a node.
+ */
+export const pipelineDatasets = pgTable(
+  'pipeline_datasets',
+  {
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'restrict' }),
+    attachedBy: uuid('attached_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pipelineId, t.datasetId] }),
+    index('pipeline_datasets_dataset_idx').on(t.datasetId),
+  ],
+);
+
+/**
+ * Blob storage inside the database (BLOB_STORE=database): what several server processes and
+ * standalone runners on other machines share when they share nothing but PostgreSQL. Bytes are
+ * kept as fixed-size chunks so neither side ever holds a whole file; a blob is visible once its
+ * `blobs` row commits, after every chunk.
+ */
+export const blobs = pgTable('blobs', {
+  key: text('key').primaryKey(),
+  /** Chunks of one write share a generation, so a replacing write never mixes with the old one. */
+  generation: uuid('generation').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const blobChunks = pgTable(
+  'blob_chunks',
+  {
+    generation: uuid('generation').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.generation, t.seq] })],
+);

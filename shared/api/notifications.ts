@@ -19,11 +19,13 @@ export const versionActions = [
 export const commentActions = ['created', 'edited', 'resolved', 'reopened', 'deleted'] as const;
 export const reviewActions = ['requested', 'decided'] as const;
 export const runActions = ['created', 'started', 'finished', 'cancel_requested'] as const;
+export const datasetActions = ['attached', 'detached', 'renamed'] as const;
 
 export type VersionAction = (typeof versionActions)[number];
 export type CommentAction = (typeof commentActions)[number];
 export type ReviewAction = (typeof reviewActions)[number];
 export type RunAction = (typeof runActions)[number];
+export type DatasetAction = (typeof datasetActions)[number];
 
 /**
  * - `version`: `id` is the version. `restored` names the version restored; the snapshot of the
@@ -32,6 +34,7 @@ export type RunAction = (typeof runActions)[number];
  * - `review`: `id` is the review request (one per reviewer), `versionId` the version reviewed.
  * - `run`: `id` is the run, `versionId` the version it executes. Its live progress travels in
  *   awareness; these mark the moments its record changes (queued, started, ended, cancel asked).
+ * - `dataset`: `id` is the dataset; attached to or detached from this pipeline, or renamed.
  */
 export type RecordNotification =
   | { type: typeof RECORD_MESSAGE_TYPE; kind: 'version'; action: VersionAction; id: string }
@@ -43,7 +46,8 @@ export type RecordNotification =
       versionId: string;
     }
   | { type: typeof RECORD_MESSAGE_TYPE; kind: 'review'; action: ReviewAction; id: string; versionId: string }
-  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'run'; action: RunAction; id: string; versionId: string };
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'run'; action: RunAction; id: string; versionId: string }
+  | { type: typeof RECORD_MESSAGE_TYPE; kind: 'dataset'; action: DatasetAction; id: string };
 
 const type = z.literal(RECORD_MESSAGE_TYPE);
 const id = z.string().min(1).max(100);
@@ -53,6 +57,7 @@ const recordNotificationSchema = z.discriminatedUnion('kind', [
   z.object({ type, kind: z.literal('comment'), action: z.enum(commentActions), id, versionId: id }),
   z.object({ type, kind: z.literal('review'), action: z.enum(reviewActions), id, versionId: id }),
   z.object({ type, kind: z.literal('run'), action: z.enum(runActions), id, versionId: id }),
+  z.object({ type, kind: z.literal('dataset'), action: z.enum(datasetActions), id }),
 ]);
 
 /** The notification in a stateless payload, or null for anything else (other messages share the channel). */

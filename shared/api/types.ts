@@ -38,6 +38,7 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'pipeline_invalid'
+  | 'csv_invalid'
   | 'internal';
 
 export interface User {
