@@ -24,6 +24,7 @@ import { CODEGEN_DEBOUNCE_MS } from '../../client/src/code/create-codegen.ts';
 import { generatePython } from '../../shared/codegen/index.ts';
 import { validateGraph } from '../../shared/validation/index.ts';
 import { type CodegenApi, codegenApi } from '../../workers/codegen-api.ts';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium-launch.ts';
 import { makeScene } from '../fixtures/scenes/index.ts';
 import { ms, type Summary, summarize } from './stats.ts';
 
@@ -34,16 +35,6 @@ const WARMUP = 5;
 const BROWSER_EDITS = Number(process.env.BENCH_CODEGEN_EDITS ?? 30);
 /** The Long Tasks API reports tasks over 50 ms, which is also the target. */
 const LONG_TASK_MS = 50;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface WorkerTimes {
   generate: Summary;
@@ -136,10 +127,7 @@ async function servePage(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 async function measureInBrowser(url: string, mode: 'worker' | 'main'): Promise<BrowserResult> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(mode === 'main' ? `${url}?mode=main` : url);
