@@ -3,6 +3,7 @@
  * the reason for it; nothing else in `server/` reads `process.env`.
  */
 import path from 'node:path';
+import { DATASET_LIMITS } from '../shared/api/datasets.ts';
 
 export interface ServerConfig {
   /** TCP port of the single HTTP server (client, `/api`, `/collab`). `0` picks a free port (tests). */
@@ -32,6 +33,11 @@ export interface ServerConfig {
   sessionTtlMs: number;
   /** Largest JSON request body accepted, in bytes. */
   maxJsonBodyBytes: number;
+  /**
+   * Largest dataset upload accepted, in bytes (`DATASET_MAX_BYTES`, 200 MB). Uploads stream to
+   * storage, so this bounds disk use per file, not memory; past it the upload is refused with 413.
+   */
+  datasetMaxBytes: number;
   /** Login attempts allowed per account and per address in `loginWindowMs` before answering 429. */
   loginMaxAttempts: number;
   loginWindowMs: number;
@@ -120,6 +126,7 @@ export function loadConfig(
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     sessionTtlMs: 30 * DAY_MS,
     maxJsonBodyBytes: 1024 * 1024,
+    datasetMaxBytes: readInteger(env, 'DATASET_MAX_BYTES', DATASET_LIMITS.defaultMaxBytes, 1),
     loginMaxAttempts: 10,
     loginWindowMs: 15 * 60 * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,5 +1,6 @@
 /** Starts a real DominoML server on port 0 for one test, on the database chosen by the suite. */
 import { onTestFinished } from 'vitest';
+import type { BlobStore } from '../../../server/blobs/blob-store.ts';
 import { loadConfig, type ServerConfig } from '../../../server/config.ts';
 import { openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/logger.ts';
@@ -11,6 +12,8 @@ export interface TestServerOptions {
   /** Reuse a database (e.g. to restart a server on the same data). */
   database?: TestDatabaseTarget;
   config?: Partial<ServerConfig>;
+  /** A blob store of the test's own (e.g. a temporary directory it can list afterwards). */
+  blobs?: BlobStore;
 }
 
 export async function startTestServer(
@@ -33,7 +36,10 @@ export async function startTestServer(
     config.memoryDatabase && !config.databaseUrl
       ? await openDatabase({ pgliteSnapshot: await pgliteSnapshot() })
       : undefined;
-  const server = await startServer(config, createLogger(config.logLevel), { database: preopened });
+  const server = await startServer(config, createLogger(config.logLevel), {
+    database: preopened,
+    blobs: options.blobs,
+  });
   return { ...server, database };
 }
 
