@@ -11,6 +11,7 @@ import type { ServerContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
 import { componentRoutes, templateRoutes } from './catalog-routes.ts';
 import { commentRoutes } from './comment-routes.ts';
+import { datasetRoutes, pipelineDatasetRoutes } from './dataset-routes.ts';
 import { ApiError, errorResponse } from './errors.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
@@ -55,6 +56,7 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/pipelines/:id/versions', pipelineVersionRoutes(ctx));
   app.route('/api/pipelines/:id/runs', pipelineRunRoutes(ctx));
+  app.route('/api/pipelines/:id/datasets', pipelineDatasetRoutes(ctx));
   app.route('/api/pipelines', pipelineRoutes(ctx));
   app.route('/api/components', componentRoutes());
   app.route('/api/templates', templateRoutes());
@@ -62,6 +64,7 @@ export function createApp(ctx: ServerContext): Hono<AppEnv> {
   app.route('/api/versions', versionRoutes(ctx));
   app.route('/api/runs', runRoutes(ctx));
   app.route('/api/comments', commentRoutes(ctx));
+  app.route('/api/datasets', datasetRoutes(ctx));
 
   // Last: the client's catch-all routes. Unknown API paths must not get the app shell.
   app.all('/api/*', noApiRoute);
