@@ -21,3 +21,22 @@ export const MAX_CLASSES = 20;
 export const MIN_ROWS_FOR_ID = 20;
 /** Smallest / largest class count below which the guessed target is "imbalanced". */
 export const IMBALANCE_RATIO = 0.2;
+
+/**
+ * Leaks and duplicate columns come from co-occurrence counts of column pairs. Only the first
+ * DEPENDENCY_MAX_COLUMNS columns (plus the columns that could be the target) are paired, and a
+ * column leaves the pairs once it shows more than DEPENDENCY_MAX_DISTINCT values: memory stays
+ * below pairs × DEPENDENCY_MAX_DISTINCT² counters whatever the file's length.
+ */
+export const DEPENDENCY_MAX_COLUMNS = 24;
+export const DEPENDENCY_MAX_DISTINCT = 50;
+/** Share of rows (both cells present) on which one column must determine the other. */
+export const DEPENDENCY_MIN_AGREEMENT = 0.995;
+/** Rows per value of the determining column, so a dependency is not an accident of few rows. */
+export const DEPENDENCY_MIN_ROWS_PER_VALUE = 5;
+/**
+ * A dependency must also explain almost all of what guessing the most common value gets wrong: at
+ * most this share of that baseline's errors remain (a 99%-negative target is "determined" on 99% of
+ * rows by anything).
+ */
+export const DEPENDENCY_MAX_RESIDUAL_ERROR = 0.1;

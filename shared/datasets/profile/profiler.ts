@@ -6,10 +6,11 @@
 import type { TextEncodingName } from '../csv/decoder.ts';
 import type { Delimiter } from '../csv/delimiter.ts';
 import { ColumnAccumulator } from './column.ts';
+import { DependencyTracker } from './dependencies.ts';
 import { hashFields } from './hash.ts';
 import { DUPLICATE_ROWS_CAP } from './limits.ts';
 import { isMissing } from './na-values.ts';
-import { guessTarget } from './target.ts';
+import { guessTarget, isConventionalTargetName } from './target.ts';
 import { type DatasetProfile, PROFILE_VERSION } from './types.ts';
 import { columnWarnings, duplicateWarning, imbalanceWarning } from './warnings.ts';
 
@@ -21,6 +22,7 @@ export interface Profiler {
 
 export function createProfiler(): Profiler {
   let accumulators: ColumnAccumulator[] = [];
+  let dependencies: DependencyTracker | null = null;
   let delimiter: Delimiter = ',';
   let rows = 0;
   const rowHashes = new Set<number>();
@@ -29,11 +31,15 @@ export function createProfiler(): Profiler {
   return {
     header(columns, chosen) {
       accumulators = columns.map((name) => new ColumnAccumulator(name));
+      // The target is guessed from the finished profile, but only among these: named ones, or the last.
+      const candidates = columns.flatMap((name, i) => (isConventionalTargetName(name) ? [i] : []));
+      dependencies = new DependencyTracker(columns, [...candidates, columns.length - 1]);
       delimiter = chosen;
     },
     row(fields) {
       rows++;
       for (let i = 0; i < accumulators.length; i++) accumulators[i]!.add(fields[i] ?? '');
+      dependencies?.row(fields);
       if (rows <= DUPLICATE_ROWS_CAP) {
         const hash = hashFields(fields, isMissing);
         if (rowHashes.has(hash)) duplicates++;
@@ -63,6 +69,7 @@ export function createProfiler(): Profiler {
               ? accumulators[targetIndex]!.valueCounts()
               : null,
           ),
+          ...(dependencies?.warnings(target?.column ?? null) ?? []),
         ],
       };
     },

@@ -43,10 +43,15 @@ export function taskFor(column: ColumnProfile): TaskKind | null {
   }
 }
 
+/** Whether a header name is one `guessTarget` looks for first (known before any row is read). */
+export function isConventionalTargetName(name: string): boolean {
+  return TARGET_NAMES.has(normalise(name));
+}
+
 export function guessTarget(columns: readonly ColumnProfile[]): TargetGuess | null {
   const usable = columns.filter((column) => column.distinct.count > 1 && taskFor(column) !== null);
   const named = usable
-    .filter((column) => TARGET_NAMES.has(normalise(column.name)))
+    .filter((column) => isConventionalTargetName(column.name))
     .sort((a, b) => a.distinct.count - b.distinct.count);
   const first = named[0];
   if (first) {

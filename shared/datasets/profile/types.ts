@@ -1,12 +1,14 @@
 /**
  * The profile of a dataset: plain JSON, stored with the dataset record and shown in the UI.
- * Bump PROFILE_VERSION when a field changes meaning.
+ * Bump PROFILE_VERSION when a field changes meaning. History:
+ * - 1: columns, target guess, column / duplicate-row / imbalance warnings.
+ * - 2: `target-leak` and `duplicate-column` warnings (a version 1 profile never looked for them).
  */
 
 import type { TextEncodingName } from '../csv/decoder.ts';
 import type { Delimiter } from '../csv/delimiter.ts';
 
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 /** What a column holds, as a person would say it. */
 export type ColumnKind =
@@ -86,7 +88,11 @@ export type ProfileWarning =
   | { kind: 'high-cardinality'; column: string; distinct: number; message: string }
   | { kind: 'heavy-missing'; column: string; ratio: number; message: string }
   | { kind: 'duplicate-rows'; count: number; exact: boolean; message: string }
-  | { kind: 'class-imbalance'; column: string; minority: string; ratio: number; message: string };
+  | { kind: 'class-imbalance'; column: string; minority: string; ratio: number; message: string }
+  /** `column` determines the guessed `target` on almost every row: the answer under another name. */
+  | { kind: 'target-leak'; column: string; target: string; message: string }
+  /** `column` and the earlier `duplicateOf` determine each other: the same information twice. */
+  | { kind: 'duplicate-column'; column: string; duplicateOf: string; message: string };
 
 export interface DatasetProfile {
   version: typeof PROFILE_VERSION;
