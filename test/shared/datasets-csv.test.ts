@@ -123,6 +123,12 @@ describe('refused inputs: code, line, message', () => {
     expect(error.line).toBeGreaterThan(1);
     expect(error.message).toMatch(/mixed encodings/);
   });
+
+  it('mixed encodings are found whatever the chunking (one chunk longer than the sniffed start)', () => {
+    const start = utf8(`a,b\n${'é,1\n'.repeat(20_000)}`);
+    const bytes = new Uint8Array([...start, 0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a]);
+    expect(err(parseBytes([bytes])).code).toBe('invalid-encoding');
+  });
 });
 
 describe('tolerated inputs', () => {

@@ -45,7 +45,9 @@ export function createStreamingDecoder(lineOf: () => number = () => 0): Streamin
   const choose = (): string => {
     const start = concat(pending, pendingBytes);
     pending = [];
-    encoding = sniffEncoding(start);
+    // Only the first SNIFF_BYTES decide, however the bytes were chunked: a network read of
+    // 100 KB must choose what 16 KB reads would (else one file decodes two ways).
+    encoding = sniffEncoding(start.subarray(0, SNIFF_BYTES));
     bom = hasBom(start);
     // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
     decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
