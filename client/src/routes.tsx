@@ -1,4 +1,4 @@
-/** The client's routes. `/` and `/p/:id` need a login; everything unknown is the 404 page. */
+/** The client's routes. `/`, `/p/:id` and `/datasets[/:id]` need a login; everything unknown is the 404 page. */
 import { Route } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -9,6 +9,9 @@ import { RequireAuth } from './session/RequireAuth.tsx';
 
 /** The builder grows large (canvas, panels, editor): it loads only when a pipeline opens. */
 const PipelinePage = lazy(() => import('./pipeline/PipelinePage.tsx'));
+/** Datasets (issue 7): the list with uploads, and one dataset's profile. */
+const DatasetsPage = lazy(() => import('./datasets/DatasetsPage.tsx'));
+const DatasetProfilePage = lazy(() => import('./datasets/DatasetProfilePage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -18,6 +21,8 @@ export function AppRoutes() {
       <Route path="" component={RequireAuth}>
         <Route path="/" component={DashboardPage} />
         <Route path="/p/:id" component={PipelinePage} />
+        <Route path="/datasets" component={DatasetsPage} />
+        <Route path="/datasets/:id" component={DatasetProfilePage} />
       </Route>
       <Route path="*404" component={NotFoundPage} />
     </>

@@ -1,4 +1,7 @@
-/** Top bar: logo and app name (home), theme toggle, and when logged in the user and Log out. */
+/**
+ * Top bar: logo and app name (home), the main sections (Pipelines, Datasets), theme toggle, and when
+ * logged in the user and Log out.
+ */
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { User } from '../../../shared/api/types.ts';
@@ -31,6 +34,16 @@ export function AppHeader(props: AppHeaderProps) {
         <Logo size={22} />
         <span class="app-header__name">DominoML</span>
       </A>
+      <Show when={props.user}>
+        <nav class="app-header__nav" aria-label="Main">
+          <A href="/" end class="app-header__link" activeClass="app-header__link--active">
+            Pipelines
+          </A>
+          <A href="/datasets" class="app-header__link" activeClass="app-header__link--active">
+            Datasets
+          </A>
+        </nav>
+      </Show>
       <div class="app-header__actions">
         <ThemeToggle theme={props.theme} />
         <Show when={props.user}>

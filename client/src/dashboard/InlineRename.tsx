@@ -12,6 +12,13 @@ export interface InlineRenameProps {
   onSave: (name: string) => Promise<void>;
   /** Called when editing ends without a change (Escape, or the same name). */
   onCancel: () => void;
+  /** Why a name is not acceptable, or undefined; defaults to the pipeline name rules. */
+  validate?: (name: string) => string | undefined;
+}
+
+function pipelineNameError(name: string): string | undefined {
+  const result = pipelinePatchSchema.safeParse({ name });
+  return result.success ? undefined : (result.error.issues[0]?.message ?? 'Enter a valid name');
 }
 
 export function InlineRename(props: InlineRenameProps) {
@@ -35,9 +42,9 @@ export function InlineRename(props: InlineRenameProps) {
       props.onCancel();
       return;
     }
-    const result = pipelinePatchSchema.safeParse({ name });
-    if (!result.success) {
-      setError(result.error.issues[0]?.message ?? 'Enter a valid name');
+    const invalid = (props.validate ?? pipelineNameError)(name);
+    if (invalid) {
+      setError(invalid);
       return;
     }
     setSaving(true);

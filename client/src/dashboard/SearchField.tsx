@@ -13,6 +13,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
 export interface SearchFieldProps {
   value: string;
   onSearch: (value: string) => void;
+  /** Placeholder and accessible name; defaults to "Search pipelines". */
+  label?: string;
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -63,8 +65,8 @@ export function SearchField(props: SearchFieldProps) {
         ref={input}
         type="search"
         class="input search-field__input"
-        placeholder="Search pipelines"
-        aria-label="Search pipelines"
+        placeholder={props.label ?? 'Search pipelines'}
+        aria-label={props.label ?? 'Search pipelines'}
         aria-keyshortcuts="/"
         maxLength={LIMITS.searchMax}
         value={text()}
