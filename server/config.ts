@@ -31,6 +31,14 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Sessions last this long and slide: using one in its second half renews it. Lucia's default is 30 days. */
   sessionTtlMs: number;
+  /**
+   * Where files too big for a row live — run artifacts, uploaded datasets (`BLOB_STORE`):
+   * `filesystem` (default) under `DATA_DIR/blobs`; `database` in the database's `blobs` and
+   * `blob_chunks` tables. Servers and standalone runners must all see the same blobs, so a
+   * deployment with runners on other machines uses `database` (or shares `DATA_DIR`, e.g. a
+   * network mount). An in-memory server with `filesystem` keeps them in memory.
+   */
+  blobStore: BlobStoreKind;
   /** Largest JSON request body accepted, in bytes. */
   maxJsonBodyBytes: number;
   /**
@@ -91,6 +99,9 @@ export interface ServerConfig {
 /** A runner token shorter than this is refused: it opens every pipeline for reading. */
 export const RUNNER_TOKEN_MIN_LENGTH = 32;
 
+export const BLOB_STORE_KINDS = ['filesystem', 'database'] as const;
+export type BlobStoreKind = (typeof BLOB_STORE_KINDS)[number];
+
 export const RUN_SANDBOX_MODES = ['auto', 'bwrap', 'none'] as const;
 export type RunSandboxMode = (typeof RUN_SANDBOX_MODES)[number];
 
@@ -125,6 +136,7 @@ export function loadConfig(
       .filter(Boolean),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     sessionTtlMs: 30 * DAY_MS,
+    blobStore: readBlobStoreKind(env.BLOB_STORE),
     maxJsonBodyBytes: 1024 * 1024,
     datasetMaxBytes: readInteger(env, 'DATASET_MAX_BYTES', DATASET_LIMITS.defaultMaxBytes, 1),
     loginMaxAttempts: 10,
@@ -150,6 +162,12 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`${name} must be an integer of at least ${minimum}, got "${raw}"`);
   }
   return value;
+}
+
+function readBlobStoreKind(raw: string | undefined): BlobStoreKind {
+  if (raw === undefined || raw === '') return 'filesystem';
+  if ((BLOB_STORE_KINDS as readonly string[]).includes(raw)) return raw as BlobStoreKind;
+  throw new Error(`BLOB_STORE must be one of ${BLOB_STORE_KINDS.join(', ')}, got "${raw}"`);
 }
 
 function readSandboxMode(raw: string | undefined): RunSandboxMode {

@@ -1,17 +1,19 @@
 /**
  * Entry point of `npm run runner`: a standalone worker executing queued runs from the same
- * PostgreSQL as the servers, on this machine or another (ARCHITECTURE §2). Live state reaches people
- * through a server's sync endpoint (`DOMINOML_SERVER_URL` + `RUNNER_TOKEN`, runner/remote-presence.ts);
- * artifacts go to `DATA_DIR/blobs`, which servers must share (the same directory, e.g. a network
- * mount).
+ * PostgreSQL as the servers, on this machine or another (ARCHITECTURE §2). Run record changes
+ * (started, finished) reach people through the database (NOTIFY, runner/run-announcements.ts); live
+ * state (log tail, progress) through a server's sync endpoint (`DOMINOML_SERVER_URL` +
+ * `RUNNER_TOKEN`, runner/remote-presence.ts). Datasets are read from and artifacts written to the
+ * `BLOB_STORE` the servers use: `database` shares them through PostgreSQL; `filesystem` only when
+ * `DATA_DIR` is the servers' directory (e.g. a network mount).
  */
 import os from 'node:os';
-import path from 'node:path';
-import { createFsBlobStore } from './blobs/fs-blob-store.ts';
+import { openBlobStore } from './blobs/open-blob-store.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { remotePresence } from './runner/remote-presence.ts';
+import { databaseAnnouncer } from './runner/run-announcements.ts';
 import type { AttachPresence } from './runner/run-presence.ts';
 import { startRunner } from './runner/runner.ts';
 
@@ -28,6 +30,13 @@ if (!config.databaseUrl) {
 }
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl });
+const blobStore = openBlobStore(config, database, logger);
+if (config.blobStore === 'filesystem') {
+  logger.warn(
+    { dir: blobStore.description },
+    'BLOB_STORE=filesystem: this runner reads datasets from and writes artifacts to its own DATA_DIR/blobs, so servers see them (and it sees uploaded datasets) only if DATA_DIR is the directory the servers use (e.g. a shared mount). On other machines set BLOB_STORE=database here and on the servers.',
+  );
+}
 const concurrency = Math.max(1, config.runnerConcurrency);
 let attachPresence: AttachPresence;
 if (config.serverUrl && config.runnerToken) {
@@ -43,12 +52,11 @@ const runner = await startRunner({
   config,
   database,
   logger,
-  blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+  blobs: blobStore.blobs,
   concurrency,
   attachPresence,
-  // Record notifications go out from servers; a server's people see this runner's runs start and
-  // end in its live state instead.
-  announce: () => {},
+  // Every server LISTENs and passes it on to the people on the pipeline.
+  announce: databaseAnnouncer(database, logger),
 });
 console.log(`\n  DominoML runner is running on ${os.hostname()}:${process.pid} (${concurrency} at a time)\n`);
 
@@ -59,6 +67,7 @@ const shutdown = (signal: string) => {
   logger.info({ signal }, 'runner shutting down');
   (async () => {
     await runner.stop();
+    await blobStore.close();
     await database.close();
   })().then(
     () => process.exit(0),

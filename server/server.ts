@@ -3,19 +3,24 @@
  * Tests call `startServer` with `port: 0`; `main.ts` adds signal handling.
  */
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { recordNotification } from '../shared/api/notifications.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
-import { createFsBlobStore } from './blobs/fs-blob-store.ts';
-import { createMemoryBlobStore } from './blobs/memory-blob-store.ts';
+import { openBlobStore } from './blobs/open-blob-store.ts';
 import { createCollab } from './collab/collab.ts';
+import { documentNameFor } from './collab/document-name.ts';
 import { attachRunnerChannel } from './collab/runner-channel.ts';
 import type { ServerConfig } from './config.ts';
 import type { CoreContext, ServerContext } from './context.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import {
+  type Announce,
+  databaseAnnouncer,
+  listenForRunChanges,
+  notificationOf,
+} from './runner/run-announcements.ts';
 import { type Runner, startRunner } from './runner/runner.ts';
 
 export interface RunningServer {
@@ -29,7 +34,7 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** An already opened database (tests open one from a snapshot); closed with the server. */
   database?: Database;
-  /** Where artifacts go; by default `DATA_DIR/blobs`, or memory for an in-memory server. */
+  /** Where artifacts and datasets go; by default the `BLOB_STORE` setting's (blobs/open-blob-store.ts). */
   blobs?: BlobStore;
 }
 
@@ -46,11 +51,30 @@ export async function startServer(
     }));
   const core: CoreContext = { config, database, logger };
   const collab = createCollab(core);
-  const blobs =
-    options.blobs ??
-    (config.memoryDatabase && !config.databaseUrl
-      ? createMemoryBlobStore()
-      : createFsBlobStore(path.join(config.dataDir, 'blobs')));
+  const blobStore = options.blobs
+    ? { blobs: options.blobs, close: async () => {} }
+    : openBlobStore(config, database, logger);
+  const { blobs } = blobStore;
+  // Run record notifications (runner/run-announcements.ts): on PostgreSQL every runner, here or
+  // standalone, announces through NOTIFY and every server relays what it hears to its own
+  // connections; on PGlite this process runs every runner and broadcasts directly.
+  const runChanges =
+    database.kind === 'postgres' && config.databaseUrl
+      ? listenForRunChanges(config.databaseUrl, logger, (change) =>
+          collab.hocuspocus.documents
+            .get(documentNameFor(change.pipelineId))
+            ?.relayStateless(JSON.stringify(notificationOf(change))),
+        )
+      : null;
+  await runChanges?.ready;
+  const announce: Announce =
+    database.kind === 'postgres'
+      ? databaseAnnouncer(database, logger)
+      : (run, action) =>
+          collab.broadcast(
+            run.pipelineId,
+            recordNotification({ kind: 'run', action, id: run.id, versionId: run.versionId }),
+          );
   // In the background: the queue's schema and the worker's Python probe take a moment, and the
   // server should answer meanwhile. Routes that need the runner wait for it.
   const runnerReady: Promise<Runner> = startRunner({
@@ -60,11 +84,7 @@ export async function startServer(
     blobs,
     concurrency: config.runnerConcurrency,
     attachPresence: (pipelineId) => attachRunnerChannel(collab.hocuspocus, pipelineId),
-    announce: (run, action) =>
-      collab.broadcast(
-        run.pipelineId,
-        recordNotification({ kind: 'run', action, id: run.id, versionId: run.versionId }),
-      ),
+    announce,
   });
   runnerReady.catch((error: unknown) =>
     logger.error({ err: error }, 'the runner did not start: runs cannot start'),
@@ -93,11 +113,13 @@ export async function startServer(
         (runner) => runner.stop(),
         () => {},
       );
+      await runChanges?.close();
       await collab.close(); // flushes pending document stores before the database goes away
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
       });
+      await blobStore.close();
       await database.close();
       logger.info('DominoML stopped');
     })();

@@ -13,6 +13,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { describe, expect, onTestFinished, test } from 'vitest';
 import WebSocket from 'ws';
 import { WORKER_STOPPED_RESPONDING } from '../../server/runner/reconciler.ts';
+import { parseRecordNotification, type RecordNotification } from '../../shared/api/notifications.ts';
 import { addMember, registerUser } from './helpers/accounts.ts';
 import { connectCollab } from './helpers/collab-client.ts';
 import {
@@ -191,5 +192,47 @@ describe.runIf(testDbKind === 'postgres')('workers sharing one PostgreSQL', () =
       impostor.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
     );
     expect(refused).toBe('unauthenticated');
+  }, 90_000);
+
+  test('a standalone worker’s runs reach people as record notifications through the database, with no runner token', async () => {
+    const database = await createTestDatabase();
+    onTestFinished(() => database.drop());
+    // Two servers, no Redis: each relays what it hears from the database to its own connections.
+    const a = await useTestServer({ database, config: { runnerConcurrency: 0 } });
+    const b = await useTestServer({ database, config: { runnerConcurrency: 0 } });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-runner-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const runner = await spawnRunner({ DATABASE_URL: database.config.databaseUrl!, DATA_DIR: dataDir });
+    // Its own DATA_DIR/blobs: it says that servers see its artifacts only through a shared directory.
+    expect(runner.output()).toMatch(
+      /BLOB_STORE=filesystem[^\n]*only if DATA_DIR is the directory the servers use/,
+    );
+
+    const owner = await registerUser(a.url);
+    const pipeline = await pipelineWithGraph(a, owner, templateGraph('iris-logistic-regression'));
+    const heard = (url: string) => {
+      const client = connectCollab(url, pipeline.id, { cookie: owner.cookie });
+      const notifications: RecordNotification[] = [];
+      client.provider.on('stateless', ({ payload }: { payload: string }) => {
+        const notification = parseRecordNotification(payload);
+        if (notification?.kind === 'run') notifications.push(notification);
+      });
+      return { client, notifications };
+    };
+    const onA = heard(a.url);
+    const onB = heard(b.url);
+    await Promise.all([onA.client.synced, onB.client.synced]);
+    const run = await startRun(a.url, owner, pipeline.id);
+    const actions = (notifications: RecordNotification[]) =>
+      notifications.filter((n) => n.id === run.id).map((n) => n.action);
+    for (const side of [onA, onB]) {
+      await expect.poll(() => actions(side.notifications), { timeout: 60_000 }).toContain('finished');
+      // Once each: a server relays only to its own connections.
+      expect(actions(side.notifications).filter((action) => action === 'started')).toEqual(['started']);
+      expect(actions(side.notifications).filter((action) => action === 'finished')).toEqual(['finished']);
+    }
+    const detail = await waitForRunEnd(a.url, owner, run);
+    expect(detail.status).toBe('succeeded');
+    expect(detail.worker).toMatch(new RegExp(`:${runner.pid}$`));
   }, 90_000);
 });

@@ -72,8 +72,8 @@ export async function waitForRunEnd(
 }
 
 /**
- * Worker processes announce a run only to the server they belong to (without Redis); a client on
- * another server hears nothing, so the wait also looks again this often.
+ * A backstop: announcements made while a server's database connection was away (a restart) are
+ * lost, so the wait also looks again this often.
  */
 const BACKSTOP_POLL_MS = 500;
 
