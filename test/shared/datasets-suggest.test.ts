@@ -1,6 +1,7 @@
 /**
- * Suggestions from real and generated profiles: the right columns dropped, imputed and encoded,
- * models for the task, and every component id and parameter valid against the catalog schema.
+ * Suggestions from real and generated profiles: the right columns dropped (leaks and duplicates
+ * too), imputed and encoded, a split, models for the task as alternatives, the recommended one
+ * trained and scored, and every component id, parameter and link valid against the catalog.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,10 +61,29 @@ function expectValidAgainstCatalog(suggestions: readonly NodeSuggestion[]) {
     expect(suggestion.confidence).toBeLessThanOrEqual(1);
     expect(suggestion.reason.length).toBeGreaterThan(10);
     for (const link of suggestion.attachTo ?? []) {
-      expect(link.from === 'dataset' || ids.has(link.from), link.from).toBe(true);
+      for (const from of [link.from, ...(link.alternatives ?? [])]) {
+        expect(from === 'dataset' || ids.has(from), from).toBe(true);
+      }
       expect(def!.inputs.map((port) => port.id)).toContain(link.port);
     }
   }
+}
+
+/** The recommended set: every required input of every node fed by another recommended node. */
+function expectRecommendedSetComplete(suggestions: readonly NodeSuggestion[]) {
+  const recommended = new Map(suggestions.filter((s) => s.recommended).map((s) => [s.id, s]));
+  for (const suggestion of recommended.values()) {
+    const def = catalog.get(suggestion.componentType)!;
+    for (const port of def.inputs.filter((input) => input.required)) {
+      const link = suggestion.attachTo?.find((candidate) => candidate.port === port.id);
+      expect(link, `${suggestion.id}.${port.id}`).toBeDefined();
+      expect(link!.from === 'dataset' || recommended.has(link!.from), `${suggestion.id}.${port.id}`).toBe(
+        true,
+      );
+    }
+  }
+  const models = suggestions.filter((s) => s.attachTo?.some((link) => link.port === 'preprocess'));
+  expect(models.filter((model) => model.recommended)).toHaveLength(1);
 }
 
 describe('suggestions', () => {
@@ -71,6 +91,7 @@ describe('suggestions', () => {
     const profile = await profileOf(kaggleTitanic(400));
     const suggestions = suggestFromProfile(profile);
     expectValidAgainstCatalog(suggestions);
+    expectRecommendedSetComplete(suggestions);
     const s = byId(suggestions);
     expect(s.get('drop-columns')!.params.columns).toEqual(['PassengerId', 'Name', 'Ticket', 'Cabin']);
     expect(s.get('drop-columns')!.reason).toMatch(/“PassengerId” is an identifier/);
@@ -80,7 +101,7 @@ describe('suggestions', () => {
     expect(s.get('route-numeric')!.params.columns).toEqual(['Pclass', 'Age', 'SibSp', 'Parch', 'Fare']);
     expect(s.get('route-categorical')!.params.columns).toEqual(['Sex', 'Embarked']);
     expect(s.get('impute-categorical')!.params).toEqual({ strategy: 'most_frequent' });
-    expect(s.get('one-hot')!.params).toEqual({ handle_unknown: 'ignore' });
+    expect(s.get('one-hot')!.params).toEqual({ handle_unknown: 'ignore', sparse_output: false });
     expect(
       suggestions
         .filter((x) => x.attachTo?.some((link) => link.port === 'preprocess'))
@@ -92,25 +113,103 @@ describe('suggestions', () => {
     ]);
   });
 
-  it('real titanic (seaborn columns): drop deck, impute age, one-hot the categories, classification', async () => {
+  it('real titanic (seaborn columns): drop the leak, the duplicates and deck; impute age; one-hot the categories', async () => {
     const suggestions = suggestFromProfile(await realProfile('titanic'));
     expectValidAgainstCatalog(suggestions);
+    expectRecommendedSetComplete(suggestions);
     const s = byId(suggestions);
-    expect(s.get('drop-columns')!.params.columns).toEqual(['deck']);
+    expect(s.get('drop-columns')!.params.columns).toEqual(['class', 'deck', 'embark_town', 'alive']);
+    expect(s.get('drop-columns')!.reason).toBe(
+      '“class” is a copy of “pclass”; “deck” is mostly missing; “embark_town” is a copy of “embarked”; ' +
+        '“alive” is the target “survived” under another name: a model would read the answer from it.',
+    );
     expect(s.get('select-target')!.params).toEqual({ target: 'survived' });
     expect(s.get('impute-numeric')!.reason).toMatch(/“age”/);
-    expect(s.get('route-categorical')!.params.columns).toEqual(
-      expect.arrayContaining(['sex', 'embarked', 'class', 'who', 'embark_town']),
-    );
+    expect(s.get('route-categorical')!.params.columns).toEqual(['sex', 'embarked', 'who']);
     expect(s.get('route-numeric')!.params.columns).toEqual(
       expect.arrayContaining(['pclass', 'age', 'sibsp', 'parch', 'fare', 'adult_male', 'alone']),
     );
     expect(s.has('model-logisticregression')).toBe(true);
   });
 
+  it('titanic: split after the target, the models as alternatives, the best one trained and scored', async () => {
+    const suggestions = suggestFromProfile(await realProfile('titanic'));
+    const s = byId(suggestions);
+    expect(suggestions.map((x) => x.id)).toEqual([
+      'drop-columns',
+      'select-target',
+      'train-test-split',
+      'impute-numeric',
+      'scale-numeric',
+      'route-numeric',
+      'impute-categorical',
+      'one-hot',
+      'route-categorical',
+      'column-router',
+      'model-histgradientboostingclassifier',
+      'model-randomforestclassifier',
+      'model-logisticregression',
+      'train-model',
+      'metrics',
+    ]);
+    expect(s.get('train-test-split')).toMatchObject({
+      componentType: 'sklearn.model_selection.train_test_split',
+      params: { stratify: true },
+      attachTo: [{ from: 'select-target', port: 'table' }],
+      recommended: true,
+    });
+    expect(suggestions.filter((x) => !x.recommended).map((x) => x.id)).toEqual([
+      'model-randomforestclassifier',
+      'model-logisticregression',
+    ]);
+    expect(s.get('train-model')).toMatchObject({
+      componentType: 'dominoml.model.Fit',
+      attachTo: [
+        { from: 'train-test-split', port: 'split' },
+        {
+          from: 'model-histgradientboostingclassifier',
+          port: 'estimator',
+          alternatives: ['model-randomforestclassifier', 'model-logisticregression'],
+        },
+      ],
+    });
+    expect(s.get('metrics')).toMatchObject({
+      componentType: 'dominoml.evaluate.ClassificationMetrics',
+      attachTo: [{ from: 'train-model', port: 'model' }],
+    });
+  });
+
+  it('penguins: rows without a species would be dropped only if there were any; nothing leaks', async () => {
+    const suggestions = suggestFromProfile(await realProfile('penguins'));
+    expectValidAgainstCatalog(suggestions);
+    expectRecommendedSetComplete(suggestions);
+    const s = byId(suggestions);
+    expect(s.has('drop-columns')).toBe(false);
+    expect(s.has('drop-missing-target')).toBe(false);
+    expect(s.get('select-target')!.attachTo).toEqual([{ from: 'dataset', port: 'table' }]);
+    expect(s.get('route-categorical')!.params.columns).toEqual(['island', 'sex']);
+  });
+
+  it('a target with gaps gets its empty rows dropped before the split', async () => {
+    const lines = ['x,colour,label'];
+    for (let i = 0; i < 60; i++)
+      lines.push(`${i % 7},${['red', 'blue'][i % 2]},${i % 10 === 0 ? '' : ['a', 'b'][i % 3 === 0 ? 0 : 1]}`);
+    const suggestions = suggestFromProfile(await profileOf(`${lines.join('\n')}\n`));
+    expectValidAgainstCatalog(suggestions);
+    expectRecommendedSetComplete(suggestions);
+    const s = byId(suggestions);
+    expect(s.get('drop-missing-target')).toMatchObject({
+      params: { columns: ['label'] },
+      attachTo: [{ from: 'dataset', port: 'table' }],
+      reason: '“label” is missing on 6 rows: a model cannot learn from rows without an answer.',
+    });
+    expect(s.get('select-target')!.attachTo).toEqual([{ from: 'drop-missing-target', port: 'table' }]);
+  });
+
   it('tips: nothing to drop or impute, one-hot the four categories, scale the bills', async () => {
     const suggestions = suggestFromProfile(await realProfile('tips'));
     expectValidAgainstCatalog(suggestions);
+    expectRecommendedSetComplete(suggestions);
     const s = byId(suggestions);
     expect(s.has('drop-columns')).toBe(false);
     expect(s.has('impute-numeric')).toBe(false);
@@ -135,6 +234,9 @@ describe('suggestions', () => {
     expect(s.get('select-target')!.params).toEqual({ target: 'price' });
     expect(s.get('ordinal')!.params).toEqual({ handle_unknown: 'use_encoded_value', unknown_value: -1 });
     expect(s.has('model-ridge')).toBe(true);
-    expect(s.has('model-histgradientboostingregressor')).toBe(true);
+    expect(s.get('model-histgradientboostingregressor')!.recommended).toBe(true);
+    expect(s.get('train-test-split')!.params).toEqual({});
+    expect(s.get('metrics')!.componentType).toBe('dominoml.evaluate.RegressionMetrics');
+    expectRecommendedSetComplete(suggestions);
   });
 });

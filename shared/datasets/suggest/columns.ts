@@ -1,6 +1,7 @@
 /**
  * Sorting a profile's columns into what preprocessing each needs: drop (identifiers, constants,
- * mostly missing, free text, dates), numeric, one-hot (few categories) or ordinal (many).
+ * mostly missing, free text, dates, leaks of the target, the second of two duplicate columns),
+ * numeric, one-hot (few categories) or ordinal (many).
  */
 import type { ColumnProfile, DatasetProfile } from '../profile/types.ts';
 
@@ -11,10 +12,24 @@ export const DROP_MISSING_RATIO = 0.6;
 /** Categorical columns with more distinct values per row than this are keys, not categories. */
 export const DROP_DISTINCT_RATIO = 0.5;
 
-export type DropReason = 'id-like' | 'constant' | 'mostly-missing' | 'free-text' | 'datetime';
+export type DropReason =
+  | 'id-like'
+  | 'constant'
+  | 'mostly-missing'
+  | 'free-text'
+  | 'datetime'
+  | 'target-leak'
+  | 'duplicate';
+
+export interface DroppedColumn {
+  column: string;
+  why: DropReason;
+  /** The target a leak gives away, or the kept twin of a duplicate. */
+  of?: string;
+}
 
 export interface ColumnPlan {
-  drop: { column: string; why: DropReason }[];
+  drop: DroppedColumn[];
   numeric: ColumnProfile[];
   oneHot: ColumnProfile[];
   ordinal: ColumnProfile[];
@@ -22,11 +37,33 @@ export interface ColumnPlan {
 
 export function planColumns(profile: DatasetProfile, target: string | null): ColumnPlan {
   const plan: ColumnPlan = { drop: [], numeric: [], oneHot: [], ordinal: [] };
+  const dropped = new Set<string>();
+  const drop = (entry: DroppedColumn) => {
+    plan.drop.push(entry);
+    dropped.add(entry.column);
+  };
+  const leaks = new Set<string>();
+  const twins = new Map<string, string>();
+  for (const warning of profile.warnings) {
+    if (warning.kind === 'target-leak' && warning.target === target) leaks.add(warning.column);
+    if (warning.kind === 'duplicate-column') twins.set(warning.column, warning.duplicateOf);
+  }
+  // Header order: a duplicate's earlier twin is decided before it.
   for (const column of profile.columns) {
     if (column.name === target) continue;
+    const twin = twins.get(column.name);
+    if (leaks.has(column.name) || (twin !== undefined && twin === target)) {
+      drop({ column: column.name, why: 'target-leak', of: target! });
+      continue;
+    }
     const why = dropReason(column, profile.rows);
     if (why) {
-      plan.drop.push({ column: column.name, why });
+      drop({ column: column.name, why });
+      continue;
+    }
+    // Keep the first of two duplicates, unless it went for a reason of its own.
+    if (twin !== undefined && !dropped.has(twin)) {
+      drop({ column: column.name, why: 'duplicate', of: twin });
       continue;
     }
     switch (column.kind) {

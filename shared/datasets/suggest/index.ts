@@ -3,6 +3,8 @@ export {
   type ColumnPlan,
   DROP_DISTINCT_RATIO,
   DROP_MISSING_RATIO,
+  type DroppedColumn,
+  type DropReason,
   ONE_HOT_MAX_CATEGORIES,
   planColumns,
 } from './columns.ts';

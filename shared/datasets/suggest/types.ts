@@ -13,6 +13,11 @@ export interface SuggestionLink {
   from: SuggestionSource;
   /** The input port of this node the link enters. */
   port: string;
+  /**
+   * Suggestions that may feed the port instead when `from` is not taken, in order of preference
+   * (the other models, for the node that trains the recommended one).
+   */
+  alternatives?: string[];
 }
 
 export interface NodeSuggestion {
@@ -24,6 +29,11 @@ export interface NodeSuggestion {
   reason: string;
   /** 0..1: how likely the suggestion helps this dataset. */
   confidence: number;
+  /**
+   * In the set "Accept recommended" takes: together they make a pipeline that runs end to end
+   * (one model of the alternatives, trained and evaluated).
+   */
+  recommended: boolean;
   attachTo?: SuggestionLink[];
 }
 
