@@ -173,8 +173,7 @@ function splitSuggestion(
 ): Omit<NodeSuggestion, 'kind' | 'recommended'> {
   // Stratifying needs at least two rows of every class; the top values list every class when
   // there are few of them and the counts are exact.
-  const classes =
-    column && column.topExact && column.top.length === column.distinct.count ? column.top : null;
+  const classes = column?.topExact && column.top.length === column.distinct.count ? column.top : null;
   const stratify =
     target.task === 'classification' && classes !== null && classes.every((value) => value.count >= 2);
   const imbalanced = profile.warnings.some((warning) => warning.kind === 'class-imbalance');
