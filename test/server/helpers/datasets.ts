@@ -81,7 +81,7 @@ export function uploadBytes(
   user: TestUser | null,
   body: BodyInit | null,
   query: Partial<Record<keyof DatasetUploadQuery, string>> = { name: 'Data', fileName: 'data.csv' },
-  headers: Record<string, string> = {},
+  init: { headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<Response> {
   return fetch(uploadUrl(baseUrl, query), {
     method: 'POST',
@@ -89,9 +89,10 @@ export function uploadBytes(
       origin: baseUrl,
       'content-type': 'text/csv',
       ...(user ? { cookie: user.cookie } : {}),
-      ...headers,
+      ...init.headers,
     },
     body,
+    signal: init.signal,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit);
 }
