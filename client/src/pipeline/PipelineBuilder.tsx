@@ -84,6 +84,8 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
     pipelineId: summary.id,
     doc: sync.doc,
     awareness: sync.awareness,
+    subscribe: sync.onStateless,
+    online: () => sync.status() === 'online',
     canRun: () => !readOnly(),
     errorCount: () => countProblems(codegen.problems()).errors,
   });

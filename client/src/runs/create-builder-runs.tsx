@@ -10,6 +10,7 @@ import { readNode } from '../../../shared/doc/index.ts';
 import type { HttpClient } from '../api/http.ts';
 import { useToaster } from '../components/toaster.ts';
 import type { DrawerTab } from '../problems/ProblemsDrawer.tsx';
+import type { StatelessSubscribe } from '../versions/create-record-listener.ts';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { createRunLog } from './create-run-log.ts';
 import { createRunWorkspace, type RunWorkspace } from './create-run-workspace.ts';
@@ -23,6 +24,10 @@ export interface BuilderRunsOptions {
   pipelineId: string;
   doc: Y.Doc;
   awareness: Awareness;
+  /** The pipeline's stateless channel: the run list refetches on `run` record notifications. */
+  subscribe: StatelessSubscribe;
+  /** Whether the sync connection is up. */
+  online: Accessor<boolean>;
   /** Editors and owners start and cancel runs. */
   canRun: Accessor<boolean>;
   /** Validation errors in the pipeline now (the server refuses to run it with any). */
@@ -49,6 +54,8 @@ export function createBuilderRuns(options: BuilderRunsOptions): BuilderRuns {
     api,
     pipelineId: options.pipelineId,
     awareness: options.awareness,
+    subscribe: options.subscribe,
+    online: options.online,
     onError: (message) => toaster.show(message, 'error'),
     onShowConsole: () => setDrawerRequest({ tab: CONSOLE_TAB }),
   });

@@ -1,12 +1,14 @@
 /**
- * Every run of the pipeline (`GET /api/pipelines/:id/runs`), refetched when the set of live runs
- * or one of their statuses changes in awareness: a run started by anyone, anywhere, appears, and a
- * finished run shows its metrics once its record is final (the runner writes the record before it
- * publishes the end). Requests that a newer one replaced are dropped.
+ * Every run of the pipeline (`GET /api/pipelines/:id/runs`), refetched on the pipeline's `run`
+ * record notifications: created, started, finished, cancel asked — sent by the server for runs
+ * of any runner, in-process or standalone (server/runner/run-announcements.ts). A finished run
+ * shows its metrics at once: the runner announces the end after it wrote the record. Awareness
+ * (live tail, progress) does not drive this list. Coming back online refetches too, since
+ * notifications sent meanwhile never arrived. Requests that a newer one replaced are dropped.
  */
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { RunSummary } from '../../../shared/api/runs.ts';
-import type { RunAwareness } from '../../../shared/doc/awareness.ts';
+import { createRecordListener, type StatelessSubscribe } from '../versions/create-record-listener.ts';
 import type { RunsApi } from './runs-api.ts';
 
 export interface RunList {
@@ -16,15 +18,17 @@ export interface RunList {
   refetch(): void;
 }
 
-/** A key that changes when a run appears, disappears or changes status, not on every log line. */
-export function presenceKey(runs: ReadonlyMap<string, RunAwareness>): string {
-  return [...runs].map(([runId, run]) => `${runId}:${run.status}`).join(',');
+export interface RunListOptions {
+  /** The pipeline's stateless channel (record notifications). */
+  subscribe: StatelessSubscribe;
+  /** Whether the sync connection is up; a return to true refetches. */
+  online?: Accessor<boolean>;
 }
 
 export function createRunList(
   api: Pick<RunsApi, 'list'>,
   pipelineId: string,
-  live: Accessor<ReadonlyMap<string, RunAwareness>>,
+  options: RunListOptions,
 ): RunList {
   const [runs, setRuns] = createSignal<readonly RunSummary[]>([]);
   const [loading, setLoading] = createSignal(true);
@@ -50,7 +54,18 @@ export function createRunList(
     );
   };
 
-  createEffect(on(() => presenceKey(live()), refetch));
+  createRecordListener(options.subscribe, (notification) => {
+    if (notification.kind === 'run') refetch();
+  });
+  const online = options.online;
+  if (online) {
+    createEffect(
+      on(online, (isOnline, wasOnline) => {
+        if (isOnline && wasOnline === false) refetch();
+      }),
+    );
+  }
+  refetch();
   onCleanup(() => current?.abort());
   return { runs, loading, error, refetch };
 }

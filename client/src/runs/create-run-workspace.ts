@@ -8,6 +8,7 @@ import { type Accessor, createEffect, createMemo, createSignal, on } from 'solid
 import type { Awareness } from 'y-protocols/awareness';
 import type { RunSummary } from '../../../shared/api/runs.ts';
 import type { RunAwareness } from '../../../shared/doc/awareness.ts';
+import type { StatelessSubscribe } from '../versions/create-record-listener.ts';
 import { createRunList, type RunList } from './create-run-list.ts';
 import { createRunPresence, type RunPresence } from './create-run-presence.ts';
 import type { RunsApi } from './runs-api.ts';
@@ -34,6 +35,10 @@ export interface RunWorkspaceOptions {
   api: RunsApi;
   pipelineId: string;
   awareness: Awareness;
+  /** The pipeline's stateless channel: `run` record notifications refetch the run list. */
+  subscribe: StatelessSubscribe;
+  /** Whether the sync connection is up (the list catches up when it comes back). */
+  online?: Accessor<boolean>;
   /** A failure people must see (the server's words, e.g. the 422 listing the problems). */
   onError(message: string): void;
   /** A run started or the console switched runs: the builder opens the Console tab. */
@@ -42,7 +47,10 @@ export interface RunWorkspaceOptions {
 
 export function createRunWorkspace(options: RunWorkspaceOptions): RunWorkspace {
   const presence = createRunPresence(options.awareness);
-  const list = createRunList(options.api, options.pipelineId, presence.runs);
+  const list = createRunList(options.api, options.pipelineId, {
+    subscribe: options.subscribe,
+    online: options.online,
+  });
   const [consoleRunId, setConsoleRunId] = createSignal<string | null>(null);
   const [starting, setStarting] = createSignal(false);
 
