@@ -15,6 +15,7 @@ import {
   listPipelines,
   updatePipeline,
 } from '../pipelines/pipelines.ts';
+import { deleteBlobs } from '../runs/run-blobs.ts';
 import { ApiError } from './errors.ts';
 import { exportRoutes } from './export-routes.ts';
 import { memberRoutes } from './member-routes.ts';
@@ -71,8 +72,9 @@ export function pipelineRoutes(ctx: ServerContext): Hono<AppEnv> {
 
   routes.delete('/:id', async (c) => {
     const { pipelineId } = await requirePipelineRole(c, db, 'owner', 'delete this pipeline');
-    await deletePipeline(db, pipelineId);
+    const artifactKeys = await deletePipeline(db, pipelineId);
     ctx.collab.disconnect(pipelineId);
+    await deleteBlobs(ctx.blobs, artifactKeys, ctx.logger);
     return c.body(null, 204);
   });
 

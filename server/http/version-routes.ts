@@ -16,6 +16,7 @@ import {
 import type { RestoreResult, VersionSummary } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
 import { isForeignKeyViolation } from '../db/pg-errors.ts';
+import { deleteBlobs } from '../runs/run-blobs.ts';
 import { compareContents, loadComparedContent } from '../versions/compare.ts';
 import { LABELS_PER_VERSION_MAX, removeLabel, setLabel } from '../versions/labels.ts';
 import { restoreVersion } from '../versions/restore.ts';
@@ -99,12 +100,13 @@ export function versionRoutes(ctx: ServerContext): Hono<AppEnv> {
 
   routes.delete('/:id', async (c) => {
     const { version } = await requireVersionRole(c, db, 'editor', 'delete versions');
-    const result = await deleteVersion(db, version);
-    if (result === 'not_found') throw versionNotFound();
-    if (result === 'active') {
+    const { status, artifactKeys } = await deleteVersion(db, version);
+    if (status === 'not_found') throw versionNotFound();
+    if (status === 'active') {
       throw new ApiError(409, 'conflict', 'The active version cannot be deleted; activate another one first');
     }
     announce(ctx, version, 'deleted');
+    await deleteBlobs(ctx.blobs, artifactKeys, ctx.logger);
     return c.body(null, 204);
   });
 

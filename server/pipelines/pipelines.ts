@@ -9,6 +9,7 @@ import type { Page, PipelineSummary, User } from '../../shared/api/types.ts';
 import type { PipelineTemplate } from '../../shared/templates/index.ts';
 import type { Db } from '../db/database.ts';
 import { documents, pipelineMembers, pipelines, users } from '../db/schema.ts';
+import { lockRunArtifacts } from '../runs/run-blobs.ts';
 import { initialDocumentState } from './initial-document.ts';
 import { containsPattern } from './like-pattern.ts';
 
@@ -137,7 +138,14 @@ export async function updatePipeline(
     .where(eq(pipelines.id, pipelineId));
 }
 
-/** Members, document, versions and runs go with it (foreign keys cascade). */
-export async function deletePipeline(db: Db, pipelineId: string): Promise<void> {
-  await db.delete(pipelines).where(eq(pipelines.id, pipelineId));
+/**
+ * Members, document, versions and runs go with it (foreign keys cascade). Resolves with the blob
+ * keys of its runs' artifacts, which the caller deletes from the blob store (runs/run-blobs.ts).
+ */
+export async function deletePipeline(db: Db, pipelineId: string): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const artifactKeys = await lockRunArtifacts(tx, { pipelineId });
+    await tx.delete(pipelines).where(eq(pipelines.id, pipelineId));
+    return artifactKeys;
+  });
 }

@@ -11,6 +11,7 @@ import { validateGraph } from '../../shared/validation/index.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { deleteBlobs } from '../runs/run-blobs.ts';
 import { type LogLine, RunLog } from './run-log.ts';
 import { describeOutcome, type RunOutcome } from './run-outcome.ts';
 import type { RunnerPresence, RunPresence } from './run-presence.ts';
@@ -150,8 +151,16 @@ async function executeClaimed(
     stop,
   });
   await log.flush();
-  await insertMetrics(env.db, run, result.metrics);
-  await insertArtifacts(env.db, run.id, result.artifacts.stored);
+  try {
+    await insertMetrics(env.db, run, result.metrics);
+    await insertArtifacts(env.db, run.id, result.artifacts.stored);
+  } catch (error) {
+    // Typically the run is gone (its pipeline or version was deleted while it ran): no row will
+    // ever point at these blobs, so they go now (runs/run-blobs.ts).
+    const keys = result.artifacts.stored.map((artifact) => artifact.storageKey);
+    await deleteBlobs(env.blobs, keys, env.logger);
+    throw error;
+  }
   for (const line of result.artifacts.skipped) log.system(line);
   for (const artifact of result.artifacts.stored) log.system(`Saved ${artifact.kind}: ${artifact.name}.`);
   return result.outcome;
