@@ -20,5 +20,7 @@ export * from './params.ts';
 export * from './reader.ts';
 export * from './replace-content.ts';
 export * from './schema.ts';
+export * from './suggestion-layout.ts';
+export * from './suggestions.ts';
 export * from './undo.ts';
 export * from './user-color.ts';

@@ -5,6 +5,8 @@
  *   meta   Y.Map  name: string, description: string, tags: string[], schema: number
  *   nodes  Y.Map  id → Y.Map { type, label, x, y, params: Y.Map<name, JSON> }
  *   edges  Y.Map  id → Y.Map { source, sourcePort, target, targetPort }
+ *   suggestions  Y.Map  `<datasetNodeId>:<suggestionId>` → Y.Map { datasetNode, suggestion (JSON),
+ *          x, y, status, decidedBy, decidedAt, nodeId } — proposed nodes (suggestions.ts)
  *
  * Values read from a document are `unknown`: a document may come from an older or newer client,
  * or a buggy or hostile one. Readers here return `undefined` for anything of the wrong shape.
@@ -14,9 +16,19 @@ import * as Y from 'yjs';
 export const META_MAP = 'meta';
 export const NODES_MAP = 'nodes';
 export const EDGES_MAP = 'edges';
+export const SUGGESTIONS_MAP = 'suggestions';
 
 export type MetaField = 'name' | 'description' | 'tags' | 'schema';
 export type NodeField = 'type' | 'label' | 'x' | 'y' | 'params';
+export type SuggestionField =
+  | 'datasetNode'
+  | 'suggestion'
+  | 'x'
+  | 'y'
+  | 'status'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'nodeId';
 
 /** The endpoints of an edge: which output port feeds which input port. */
 export interface EdgeEnds {
@@ -36,6 +48,11 @@ export function getNodesMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function getEdgesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(EDGES_MAP);
+}
+
+/** Suggested nodes waiting for review, and the decisions taken on them (never part of the graph). */
+export function getSuggestionsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(SUGGESTIONS_MAP);
 }
 
 /** The node's Y.Map, or undefined when there is no such node or its value is not a Y.Map. */

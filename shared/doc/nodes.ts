@@ -13,6 +13,7 @@ import {
 } from './layout.ts';
 import type { DocOrigin } from './origins.ts';
 import { createParamsMap } from './params-map.ts';
+import { deletePendingSuggestionsOf } from './suggestion-records.ts';
 
 export interface NodeSpec {
   /** Catalog component id. */
@@ -108,6 +109,7 @@ export function renameNode(doc: Y.Doc, origin: DocOrigin, id: string, label: str
 /**
  * Deletes nodes and every edge touching them, in one transaction, so no replica ever sees the
  * edges dangling. (A concurrent `connect` on another replica can still create one: see reader.ts.)
+ * The pending suggestions of a deleted dataset node go too (undo brings them back with it).
  */
 export function deleteNodes(doc: Y.Doc, origin: DocOrigin, ids: Iterable<string>): DeletedElements {
   const nodes = getNodesMap(doc);
@@ -123,6 +125,7 @@ export function deleteNodes(doc: Y.Doc, origin: DocOrigin, ids: Iterable<string>
     }
     for (const edgeId of deleted.edgeIds) edges.delete(edgeId);
     for (const id of doomed) nodes.delete(id);
+    deletePendingSuggestionsOf(doc, doomed);
   }, origin);
   return deleted;
 }

@@ -8,6 +8,10 @@
  * Values already equal are not rewritten: every overwrite stays in the document's history, and
  * untouched keys keep merging with concurrent edits.
  *
+ * Suggestions (ghost nodes and the decisions taken on them) are restored too: the entries become
+ * the version's, entry by entry, so a restore never leaves ghosts of a dataset node the version
+ * does not have, nor loses the record of who accepted the nodes it brings back.
+ *
  * Undo: run it with `RESTORE_ORIGIN` (never a user origin), so no person's undo manager records
  * it. A person's earlier steps that the restore overwrote cannot be redone over it either: Yjs
  * undo never overwrites a map key another client wrote since (the server restores, so for every
@@ -18,17 +22,33 @@ import * as Y from 'yjs';
 import type { PipelineGraph, PipelineNode } from '../graph/types.ts';
 import { writeEdge } from './edges.ts';
 import { cloneJson, isJsonValue, jsonEquals } from './json.ts';
-import { getEdgesMap, getNodeMap, getNodesMap, readEdgeEnds, readNodeType } from './layout.ts';
+import {
+  getEdgesMap,
+  getNodeMap,
+  getNodesMap,
+  getSuggestionsMap,
+  readEdgeEnds,
+  readNodeType,
+} from './layout.ts';
 import { setMeta } from './meta.ts';
 import { addNode } from './nodes.ts';
 import type { DocOrigin } from './origins.ts';
 import { ensureParamsMap } from './params-map.ts';
 import { type PipelineMeta, readDocument } from './reader.ts';
+import {
+  entryEquals,
+  readSuggestions,
+  type SuggestionEntry,
+  toEntry,
+  writeSuggestionEntry,
+} from './suggestion-records.ts';
 
 /** What a restore makes the document hold: the graph, and the name, description and tags. */
 export interface DocumentContent {
   graph: PipelineGraph;
   meta: Pick<PipelineMeta, 'name' | 'description' | 'tags'>;
+  /** Suggestion entries (shared/doc/suggestions.ts); absent means none. */
+  suggestions?: SuggestionEntry[];
 }
 
 export interface ReplaceSummary {
@@ -46,7 +66,13 @@ export function readContentOfState(state: Uint8Array): DocumentContent {
   try {
     Y.applyUpdate(doc, state);
     const { graph, meta } = readDocument(doc);
-    return { graph, meta: { name: meta.name, description: meta.description, tags: meta.tags } };
+    const content: DocumentContent = {
+      graph,
+      meta: { name: meta.name, description: meta.description, tags: meta.tags },
+    };
+    const suggestions = readSuggestions(doc).map(toEntry);
+    if (suggestions.length > 0) content.suggestions = suggestions;
+    return content;
   } finally {
     doc.destroy();
   }
@@ -71,8 +97,24 @@ export function replaceContent(doc: Y.Doc, origin: DocOrigin, content: DocumentC
     replaceEdges(doc, content.graph, summary);
     replaceNodes(doc, origin, content.graph, summary);
     summary.metaChanged = setMeta(doc, origin, content.meta).length > 0;
+    replaceSuggestions(doc, content.suggestions ?? []);
   }, origin);
   return summary;
+}
+
+/** Makes the suggestion entries equal `entries`, rewriting only those that differ. */
+function replaceSuggestions(doc: Y.Doc, entries: readonly SuggestionEntry[]): void {
+  const map = getSuggestionsMap(doc);
+  const wanted = new Map(entries.map((entry) => [entry.key, entry]));
+  const current = new Map(readSuggestions(doc).map((record) => [record.key, toEntry(record)]));
+  // Unreadable entries go as well: the version did not have them.
+  for (const key of Array.from(map.keys())) {
+    if (!wanted.has(key)) map.delete(key);
+  }
+  for (const entry of wanted.values()) {
+    const existing = current.get(entry.key);
+    if (!existing || !entryEquals(existing, entry)) writeSuggestionEntry(doc, entry);
+  }
 }
 
 function replaceNodes(doc: Y.Doc, origin: DocOrigin, graph: PipelineGraph, summary: ReplaceSummary): void {

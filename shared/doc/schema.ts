@@ -6,6 +6,10 @@ import { getEdgesMap, getMetaMap, getNodesMap } from './layout.ts';
  * The format this code writes. History:
  * - 0: before versioning: no `meta.schema`, node `params` stored as plain objects.
  * - 1: `params` is a Y.Map (concurrent edits of different parameters merge); meta fields present.
+ *   The top-level `suggestions` map (suggestions.ts) came later without a bump: it is additive,
+ *   older code ignores it and never writes it, and nothing existing changed meaning, so a bump
+ *   (which makes older clients open documents read-only) would buy nothing. Readers tolerate its
+ *   absence and hide entries whose dataset node an older client deleted.
  */
 export const CURRENT_SCHEMA = 1;
 

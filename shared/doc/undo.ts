@@ -11,7 +11,7 @@
  *   (add node + connect, paste, tidy up) are therefore one step however many operations they call.
  */
 import * as Y from 'yjs';
-import { getEdgesMap, getMetaMap, getNodesMap } from './layout.ts';
+import { getEdgesMap, getMetaMap, getNodesMap, getSuggestionsMap } from './layout.ts';
 import type { DocOrigin, UserEditOrigin } from './origins.ts';
 
 /**
@@ -30,7 +30,8 @@ export interface UndoManagerOptions {
 }
 
 /**
- * An undo manager over the whole pipeline document that tracks only `userOrigin`: remote,
+ * An undo manager over the whole pipeline document (meta, nodes, edges, and the suggestions whose
+ * accept or reject is a person's edit) that tracks only `userOrigin`: remote,
  * migration and restore transactions are never undone by a person, and undoing never reverts
  * another person's interleaved edits (Yjs undo is selective).
  */
@@ -43,18 +44,21 @@ export function createUndoManager(
   // to merge it into the previous step; that is the hook for fencing gestures. Set when the last
   // tracked transaction was a gesture, so the next tracked one starts a new step.
   let previousWasGesture = false;
-  const manager: Y.UndoManager = new Y.UndoManager([getMetaMap(doc), getNodesMap(doc), getEdgesMap(doc)], {
-    trackedOrigins: new Set<unknown>([userOrigin]),
-    captureTimeout: options.captureTimeoutMs ?? UNDO_CAPTURE_TIMEOUT_MS,
-    captureTransaction: (transaction) => {
-      // Transactions that changed nothing (a refused `connect`) are not steps and move no fence.
-      if (transaction.origin !== userOrigin || transaction.changed.size === 0) return true;
-      const isGesture = transaction.meta.has(GESTURE);
-      if (isGesture || previousWasGesture) manager.stopCapturing();
-      previousWasGesture = isGesture;
-      return true;
+  const manager: Y.UndoManager = new Y.UndoManager(
+    [getMetaMap(doc), getNodesMap(doc), getEdgesMap(doc), getSuggestionsMap(doc)],
+    {
+      trackedOrigins: new Set<unknown>([userOrigin]),
+      captureTimeout: options.captureTimeoutMs ?? UNDO_CAPTURE_TIMEOUT_MS,
+      captureTransaction: (transaction) => {
+        // Transactions that changed nothing (a refused `connect`) are not steps and move no fence.
+        if (transaction.origin !== userOrigin || transaction.changed.size === 0) return true;
+        const isGesture = transaction.meta.has(GESTURE);
+        if (isGesture || previousWasGesture) manager.stopCapturing();
+        previousWasGesture = isGesture;
+        return true;
+      },
     },
-  });
+  );
   return manager;
 }
 
