@@ -8,6 +8,7 @@ import path from 'node:path';
 import { runCanvasBench } from './canvas.ts';
 import { runCodegenBench } from './codegen.ts';
 import { runDatasetsBench } from './datasets.ts';
+import { runDatasetsUploadBench } from './datasets-upload.ts';
 import { runRunnerBench } from './runner.ts';
 import { runSyncLatencyBench } from './sync-latency.ts';
 import { runVersionsBench } from './versions.ts';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<string>> = {
   sync: runSyncLatencyBench,
   versions: runVersionsBench,
   datasets: runDatasetsBench,
+  'datasets-upload': runDatasetsUploadBench,
   codegen: runCodegenBench,
   runner: runRunnerBench,
   canvas: runCanvasBench,
