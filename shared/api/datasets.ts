@@ -14,6 +14,8 @@
  * - `DELETE /api/datasets/:id` (owner) → 204; 409 `conflict` while pipelines use it.
  * - `GET /api/pipelines/:id/datasets` (any member) → `{ datasets: DatasetRecord[] }`.
  * - `PUT|DELETE /api/pipelines/:id/datasets/:datasetId` (editor or owner) → attach / detach.
+ *   PUT (the caller must be able to read the dataset) → 200 `DatasetRecord`, the same when it was
+ *   already attached; DELETE → 204, also when it was not attached.
  */
 import { z } from 'zod';
 import type { DatasetProfile } from '../datasets/profile/types.ts';
