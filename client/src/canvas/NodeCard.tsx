@@ -24,7 +24,14 @@ export function NodeCard(props: { record: NodeRecord }) {
     outputs: def()?.outputs.length ?? 0,
     summaryLines: summaryLineCount(def()),
   }));
-  const summary = createMemo(() => summarizeParams(def(), r.params()));
+  const summary = createMemo(() => {
+    const lines = summarizeParams(def(), r.params());
+    if (!scope.paramText) return lines;
+    return lines.map((line) => {
+      const text = scope.paramText?.(r.type(), line.name, r.params()[line.name]);
+      return text === undefined ? line : { ...line, value: text };
+    });
+  });
   // left/top, not a transform: a transform per card gives the page a thousand transform nodes,
   // and Chrome then re-layerizes all of them (hundreds of ms) whenever anything repaints. Cards are
   // absolutely positioned with layout containment, so moving one lays out only that card.

@@ -23,7 +23,7 @@ import {
 } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
+import type { ComponentRegistry, JsonValue } from '../../../shared/catalog/types.ts';
 import type { AwarenessUser } from '../../../shared/doc/awareness.ts';
 import type { DocOrigin } from '../../../shared/doc/origins.ts';
 import './canvas.css';
@@ -47,11 +47,13 @@ import { createNodeFacts } from './create-node-facts.ts';
 import { createNotice } from './create-notice.ts';
 import { createPointerBinding } from './create-pointer-binding.ts';
 import { createSelection } from './create-selection.ts';
+import { createSuggestions } from './create-suggestions.ts';
 import { createView } from './create-view.ts';
 import { COMPONENT_DRAG_TYPE } from './drag-type.ts';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { makeCanvasEditor } from './editor.ts';
+import { GhostLayer } from './GhostLayer.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NodeCard } from './NodeCard.tsx';
@@ -60,6 +62,7 @@ import { QuickAddPalette } from './QuickAddPalette.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { runCommand } from './run-command.ts';
 import { type CanvasRuntime, describeNode } from './runtime.ts';
+import { SuggestionsPopover } from './SuggestionsPopover.tsx';
 import { type CanvasProblem, type CanvasScope, CanvasScopeContext } from './scope.ts';
 import { createEdgeRecords } from './store/edge-records.ts';
 import { makeLocalPresence } from './store/local-presence.ts';
@@ -111,6 +114,10 @@ export interface PipelineCanvasProps {
   onFollowEnd?(): void;
   /** Receives the imperative API once mounted (the library's "add" goes through it). */
   onReady?(api: CanvasApi): void;
+  /** How a parameter value reads on a card when the page knows better (a dataset id → its name). */
+  paramText?(componentType: string, param: string, value: JsonValue | undefined): string | undefined;
+  /** Files dropped on the canvas (a CSV to upload), with the drop point in canvas units. Editors only. */
+  onFilesDrop?(files: File[], at: Point): void;
   /**
    * Drawn in canvas units above the cards, moving with pan and zoom: a version diff, comment
    * pins. The layer takes no pointer events, so the canvas stays operable underneath.
@@ -197,6 +204,19 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     mod,
   });
 
+  // Ghost nodes proposed from dataset profiles (shared/doc/suggestions.ts), decided as this person.
+  const suggestions = createSuggestions({
+    doc,
+    registry,
+    nodes,
+    userOrigin,
+    person: { id: props.localUser.id, name: props.localUser.name },
+    readOnly: () => props.readOnly,
+    announce: announcer.announce,
+    notify,
+  });
+  onCleanup(() => suggestions.dispose());
+
   // ── runtime shared with the bindings ──────────────────────────────────────────
   const rt: CanvasRuntime = {
     registry,
@@ -251,6 +271,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     portState: binding.portState,
     isPortConnected: facts.isPortConnected,
     isEdgeSelected: selection.isEdgeSelected,
+    paramText: props.paramText ? (type, param, value) => props.paramText?.(type, param, value) : undefined,
   };
 
   // Read-only can arrive mid-gesture (the role changed): drop whatever edit was in progress.
@@ -330,18 +351,28 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     if (nodeId && portId && (side === 'in' || side === 'out')) binding.previewPort({ nodeId, portId, side });
   };
 
-  // ── drop from the component library ─────────────────────────────────────────────
+  // ── drop from the component library (or files, when the page takes them) ─────────────
+  const isFileDrop = (event: DragEvent) =>
+    props.onFilesDrop !== undefined && (event.dataTransfer?.types.includes('Files') ?? false);
   const onDragOver = (event: DragEvent) => {
-    if (props.readOnly || !event.dataTransfer?.types.includes(COMPONENT_DRAG_TYPE)) return;
+    if (props.readOnly || !event.dataTransfer) return;
+    if (!event.dataTransfer.types.includes(COMPONENT_DRAG_TYPE) && !isFileDrop(event)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (event: DragEvent) => {
-    const type = event.dataTransfer?.getData(COMPONENT_DRAG_TYPE);
-    if (props.readOnly || !type || !viewportEl) return;
-    event.preventDefault();
+    if (props.readOnly || !viewportEl) return;
     const box = viewportEl.getBoundingClientRect();
     const at = screenToCanvas(viewport(), { x: event.clientX - box.left, y: event.clientY - box.top });
+    if (isFileDrop(event)) {
+      event.preventDefault();
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length > 0) props.onFilesDrop?.(files, at);
+      return;
+    }
+    const type = event.dataTransfer?.getData(COMPONENT_DRAG_TYPE);
+    if (!type) return;
+    event.preventDefault();
     if (!registry.get(type)) {
       notify(`Unknown component “${type}”`, at, 'error');
       return;
@@ -425,6 +456,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
             <EdgeLayer edges={edges} nodes={nodes}>
               <ConnectionPreview state={binding.connection()} hoverPoint={binding.connectionEnd()} />
             </EdgeLayer>
+            <GhostLayer suggestions={suggestions} nodes={nodes} />
             <div class="canvas__nodes">
               <For each={nodes.ids()}>
                 {(id) => {
@@ -445,6 +477,14 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         <Show when={nodeCount() === 0}>
           <EmptyCanvasHint readOnly={props.readOnly} mod={mod} onOpenPalette={rt.openPalette} />
         </Show>
+        <SuggestionsPopover
+          suggestions={suggestions}
+          readOnly={props.readOnly}
+          onShow={(ghost) =>
+            view.setViewport(centerOn(viewport(), size(), { x: ghost.x + NODE_WIDTH / 2, y: ghost.y + 100 }))
+          }
+          onEmpty={() => root?.focus({ preventScroll: true })}
+        />
 
         <div class="canvas__corner canvas__corner--bottom-right">
           <Show when={minimapOpen()}>

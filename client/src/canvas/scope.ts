@@ -4,7 +4,7 @@
  * change to one node's selection, problems or remote outline touches that node's card alone.
  */
 import { createContext, useContext } from 'solid-js';
-import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
+import type { ComponentRegistry, JsonValue } from '../../../shared/catalog/types.ts';
 import type { PortSide } from './controllers/node-layout.ts';
 import type { RemoteMark } from './store/remote-marks.ts';
 
@@ -31,6 +31,8 @@ export interface CanvasScope {
   portState(key: string): PortState;
   isPortConnected(key: string): boolean;
   isEdgeSelected(edgeId: string): boolean;
+  /** How the page words a parameter value on a card (a dataset id as its name); undefined: the default. */
+  paramText?(componentType: string, param: string, value: JsonValue | undefined): string | undefined;
 }
 
 export function portKey(nodeId: string, side: PortSide, portId: string): string {

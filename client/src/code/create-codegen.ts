@@ -6,8 +6,9 @@
  * into a plain graph (cheap) after a quiet period; generation and validation run in the worker,
  * and the page never waits on them (see codegen-scheduler.ts for the timing rules).
  */
-import { type Accessor, batch, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, batch, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
+import type { DatasetFactsById } from '../../../shared/analysis/tables.ts';
 import type { SourceMapEntry } from '../../../shared/codegen/index.ts';
 import { getEdgesMap, getMetaMap, getNodesMap } from '../../../shared/doc/index.ts';
 import type { PipelineGraph } from '../../../shared/graph/types.ts';
@@ -37,6 +38,8 @@ export interface Codegen {
 
 export interface CodegenOptions {
   delayMs?: number;
+  /** Profiles of the pipeline's datasets (columns of CSV nodes) for validation; a change regenerates. */
+  datasets?: Accessor<DatasetFactsById>;
   /** Defaults to the real worker; tests pass a fake. */
   connect?: () => CodegenConnection;
   timers?: SchedulerTimers;
@@ -66,11 +69,14 @@ export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen
   const scheduler = makeCodegenScheduler<CodegenInput, HighlightedResult>({
     delayMs: options.delayMs ?? CODEGEN_DEBOUNCE_MS,
     timers: options.timers,
-    read: () => readCodegenInput(doc),
+    read: () => readCodegenInput(doc, options.datasets?.()),
     key: codegenInputKey,
     run: (input) =>
       connection
-        ? connection.generate(input.graph, { title: input.title })
+        ? connection.generate(input.graph, {
+            title: input.title,
+            ...(Object.keys(input.datasets).length > 0 ? { datasets: input.datasets } : {}),
+          })
         : Promise.reject(new Error('The code generator is not running')),
     onResult: (next, input) => {
       batch(() => {
@@ -87,6 +93,7 @@ export function createCodegen(doc: Y.Doc, options: CodegenOptions = {}): Codegen
   const changed = () => scheduler.changed();
   const maps = [getNodesMap(doc), getEdgesMap(doc), getMetaMap(doc)];
   for (const map of maps) map.observeDeep(changed);
+  if (options.datasets) createEffect(on(options.datasets, changed, { defer: true }));
   if (connection) scheduler.flush();
 
   onCleanup(() => {

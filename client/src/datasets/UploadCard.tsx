@@ -36,8 +36,11 @@ export function UploadCard(props: UploadCardProps) {
     switch (preview.status) {
       case 'profiling':
         return `Profiling on this device… ${formatPercent(preview.total > 0 ? preview.done / preview.total : 0)}`;
-      case 'ready':
-        return u().phase === 'done' ? null : 'Preview profile ready below';
+      case 'ready': {
+        if (u().phase === 'done') return null;
+        const { rows, columns, target } = preview.profile;
+        return `Preview: ${formatShape(rows, columns.length)}${target ? ` · likely target “${target.column}”` : ''}`;
+      }
       case 'failed':
         return `The preview could not read the file: ${preview.error.message}`;
       case 'stopped':
@@ -114,19 +117,24 @@ export function UploadCard(props: UploadCardProps) {
       <p class="upload-card__status" role="status">
         <Switch>
           <Match when={u().phase === 'uploading'}>
-            {formatBytes(u().sent)} of {formatBytes(u().total)} · {formatPercent(fraction())}
+            <span>
+              {formatBytes(u().sent)} of {formatBytes(u().total)} · {formatPercent(fraction())}
+            </span>
           </Match>
           <Match when={u().phase === 'processing'}>
-            <Spinner /> Sent; the server is reading and profiling the file…
+            <Spinner />
+            <span>Sent; the server is reading and profiling the file…</span>
           </Match>
           <Match when={u().phase === 'done' && u().record}>
             {(record) => (
-              <>
+              <span>
                 Uploaded as <strong>{record().name}</strong> · {formatShape(record().rows, record().columns)}
-              </>
+              </span>
             )}
           </Match>
-          <Match when={u().phase === 'cancelled'}>Cancelled. Nothing was stored.</Match>
+          <Match when={u().phase === 'cancelled'}>
+            <span>Cancelled. Nothing was stored.</span>
+          </Match>
         </Switch>
       </p>
 

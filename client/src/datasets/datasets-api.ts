@@ -20,7 +20,8 @@ export interface DatasetsApi {
   remove(id: string): Promise<void>;
   /** The datasets attached to a pipeline, with their profiles. */
   forPipeline(pipelineId: string, signal?: AbortSignal): Promise<DatasetRecord[]>;
-  attach(pipelineId: string, datasetId: string): Promise<void>;
+  /** Attaches (idempotent) and answers the dataset as the pipeline now sees it. */
+  attach(pipelineId: string, datasetId: string): Promise<DatasetRecord>;
   detach(pipelineId: string, datasetId: string): Promise<void>;
 }
 
@@ -64,12 +65,8 @@ export function makeDatasetsApi(http: HttpClient): DatasetsApi {
       );
       return answer.datasets;
     },
-    async attach(pipelineId, datasetId) {
-      await http.request<unknown>(
-        'PUT',
-        `${pipelineDatasetsPath(pipelineId)}/${encodeURIComponent(datasetId)}`,
-        { body: {} },
-      );
+    attach(pipelineId, datasetId) {
+      return http.request('PUT', `${pipelineDatasetsPath(pipelineId)}/${encodeURIComponent(datasetId)}`);
     },
     async detach(pipelineId, datasetId) {
       await http.request<void>(

@@ -8,8 +8,10 @@
  * - `readOnly`: viewers can browse but not add.
  * - `onAdd(type, at?)`: add a component; `at` (canvas units) is only given by callers that know a
  *   position. The page forwards it to the canvas API (`CanvasApi.addComponent`).
+ * - `header` (optional): a section above the categories (the pipeline's datasets), hidden while
+ *   searching; its buttons join the arrow-key navigation when they use the library's classes.
  */
-import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import type { ComponentCategory, ComponentRegistry } from '../../../shared/catalog/types.ts';
 import { CATEGORY_LABELS, groupByCategory, searchComponents } from '../canvas/component-search.ts';
 import type { Point } from '../canvas/controllers/geometry.ts';
@@ -21,6 +23,7 @@ export interface ComponentLibraryProps {
   registry: ComponentRegistry;
   readOnly: boolean;
   onAdd(type: string, at?: Point): void;
+  header?: JSX.Element;
 }
 
 export function ComponentLibrary(props: ComponentLibraryProps) {
@@ -86,6 +89,7 @@ export function ComponentLibrary(props: ComponentLibraryProps) {
           moveFocus(document.activeElement, event.key === 'ArrowDown' ? 1 : -1);
         }}
       >
+        <Show when={!searching()}>{props.header}</Show>
         <For each={groups()}>
           {(group) => {
             const sectionId = createUniqueId();

@@ -9,6 +9,7 @@
  * - `selection`: selected node ids (from the canvas's `onSelectionChange`).
  * - `readOnly`: viewers and commenters see every value, change none.
  * - `userOrigin`: transaction origin of this person's edits (their undo manager tracks it).
+ * - `extensions` (optional): known columns for column pickers, custom fields (inspector-extensions.ts).
  */
 import { createMemo, Match, Show, Switch } from 'solid-js';
 import type * as Y from 'yjs';
@@ -18,6 +19,7 @@ import { MousePointer2 } from '../canvas/icons.ts';
 import { createNodeReading } from './create-node-reading.ts';
 import { InspectorNode } from './InspectorNode.tsx';
 import { InspectorSelection } from './InspectorSelection.tsx';
+import type { InspectorExtensions } from './inspector-extensions.ts';
 import './panels.css';
 
 export interface InspectorProps {
@@ -26,6 +28,7 @@ export interface InspectorProps {
   selection: readonly string[];
   readOnly: boolean;
   userOrigin: DocOrigin;
+  extensions?: InspectorExtensions;
 }
 
 export function Inspector(props: InspectorProps) {
@@ -75,6 +78,7 @@ function SelectedNode(props: InspectorProps & { nodeId: string }) {
           node={n()}
           readOnly={props.readOnly}
           userOrigin={props.userOrigin}
+          extensions={props.extensions}
         />
       )}
     </Show>

@@ -3,11 +3,19 @@ import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type * as Y from 'yjs';
 import type { ComponentRegistry, JsonValue } from '../../../shared/catalog/types.ts';
-import { type DocOrigin, gesture, renameNode, resetParams, setParam } from '../../../shared/doc/index.ts';
+import {
+  type DocOrigin,
+  gesture,
+  renameNode,
+  resetParams,
+  setParam,
+  setParams,
+} from '../../../shared/doc/index.ts';
 import type { PipelineNode } from '../../../shared/graph/types.ts';
 import { CATEGORY_LABELS } from '../canvas/component-search.ts';
 import { iconFor } from '../canvas/icons.ts';
 import { ParamField } from './fields/ParamField.tsx';
+import type { InspectorExtensions } from './inspector-extensions.ts';
 import { LabelField } from './LabelField.tsx';
 import { PortTypes } from './PortTypes.tsx';
 
@@ -17,6 +25,7 @@ export interface InspectorNodeProps {
   node: PipelineNode;
   readOnly: boolean;
   userOrigin: DocOrigin;
+  extensions?: InspectorExtensions;
 }
 
 export function InspectorNode(props: InspectorNodeProps) {
@@ -31,6 +40,12 @@ export function InspectorNode(props: InspectorNodeProps) {
     write(() => resetParams(props.doc, props.userOrigin, props.node.id, [name]));
   const rename = (label: string) =>
     write(() => renameNode(props.doc, props.userOrigin, props.node.id, label));
+  const commitMany = (values: Record<string, JsonValue>) =>
+    write(() => setParams(props.doc, props.userOrigin, props.node.id, values));
+  // Known columns of the table reaching this node, for column pickers (null: type freely).
+  const columns = () => props.extensions?.columnsFor?.(props.node.id) ?? null;
+  const stored = (name: string) =>
+    Object.hasOwn(props.node.params, name) ? props.node.params[name] : undefined;
 
   return (
     <div class="inspector__node" data-category={def()?.category ?? 'unknown'}>
@@ -77,17 +92,27 @@ export function InspectorNode(props: InspectorNodeProps) {
         >
           <h3 class="inspector__section">Parameters</h3>
           <For each={def()?.params ?? []}>
-            {(param) => (
-              <ParamField
-                def={param}
-                stored={
-                  Object.hasOwn(props.node.params, param.name) ? props.node.params[param.name] : undefined
-                }
-                readOnly={props.readOnly}
-                onCommit={(value) => commit(param.name, value)}
-                onReset={() => reset(param.name)}
-              />
-            )}
+            {(param) => {
+              const Custom = props.extensions?.customField?.(props.node.type, param);
+              return Custom ? (
+                <Custom
+                  node={props.node}
+                  def={param}
+                  value={stored(param.name) ?? param.default}
+                  readOnly={props.readOnly}
+                  commit={commitMany}
+                />
+              ) : (
+                <ParamField
+                  def={param}
+                  stored={stored(param.name)}
+                  readOnly={props.readOnly}
+                  onCommit={(value) => commit(param.name, value)}
+                  onReset={() => reset(param.name)}
+                  columns={param.kind === 'column' || param.kind === 'columns' ? columns() : null}
+                />
+              );
+            }}
           </For>
         </Show>
       </form>

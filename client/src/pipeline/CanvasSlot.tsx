@@ -7,7 +7,9 @@ import { Show } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { catalog } from '../../../shared/catalog/catalog.ts';
+import type { JsonValue } from '../../../shared/catalog/types.ts';
 import type { AwarenessUser, UserEditOrigin } from '../../../shared/doc/index.ts';
+import type { Point } from '../canvas/controllers/geometry.ts';
 import { type CanvasApi, PipelineCanvas } from '../canvas/PipelineCanvas.tsx';
 import type { CanvasProblem } from '../canvas/scope.ts';
 import { Spinner } from '../components/Spinner.tsx';
@@ -29,6 +31,10 @@ export interface CanvasSlotProps {
   selection: readonly string[];
   onSelectionChange: (ids: string[]) => void;
   onReady?: (api: CanvasApi) => void;
+  /** How a parameter value reads on a card when the page knows better (a dataset id → its name). */
+  paramText?: (componentType: string, param: string, value: JsonValue | undefined) => string | undefined;
+  /** A CSV dropped on the canvas: upload it and add its node at the drop point. */
+  onFilesDrop?: (files: File[], at: Point) => void;
   /** The node a run executes now: it glows. */
   runningNodeId?: string | null;
 }
@@ -58,6 +64,8 @@ export function CanvasSlot(props: CanvasSlotProps) {
         selection={props.selection}
         onSelectionChange={props.onSelectionChange}
         onReady={props.onReady}
+        onFilesDrop={props.onFilesDrop}
+        paramText={props.paramText}
         runningNodeId={props.runningNodeId}
       />
     </Show>

@@ -15,6 +15,9 @@ import type { CanvasApi } from '../canvas/PipelineCanvas.tsx';
 import { CodePanel } from '../code/CodePanel.tsx';
 import { createCodegen } from '../code/create-codegen.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { createBuilderDatasets } from '../datasets/create-builder-datasets.tsx';
+import { createPipelineDatasets } from '../datasets/create-pipeline-datasets.ts';
+import { makeDatasetsApi } from '../datasets/datasets-api.ts';
 import { createPageTitle } from '../lib/page-title.ts';
 import { ComponentLibrary } from '../panels/ComponentLibrary.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
@@ -65,8 +68,15 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const history = createUndoHistory(sync.doc, user.id);
   const meta = createDocMeta(sync.doc);
   const members = makeMembersApi(props.api.http);
+  // The pipeline's datasets: their profiles tell validation the columns of CSV nodes.
+  const datasetsApi = makeDatasetsApi(props.api.http);
+  const pipelineDatasets = createPipelineDatasets({
+    api: datasetsApi,
+    pipelineId: summary.id,
+    subscribe: sync.onStateless,
+  });
   // Live code and problems for everyone: generated in a worker from the shared document.
-  const codegen = createCodegen(sync.doc);
+  const codegen = createCodegen(sync.doc, { datasets: pipelineDatasets.facts });
 
   // The sync connection has the last word on writing: the summary may be a cached copy, or an
   // owner may change the role while the page is open (the server then reconnects everyone).
@@ -129,6 +139,19 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   // knows where the middle of the view is.
   const [selection, setSelection] = createSignal<readonly string[]>([]);
   let canvasApi: CanvasApi | undefined;
+  // Datasets: the library's Datasets section, "Add dataset", CSV drops on the canvas, the CSV
+  // node's dataset field and the inspector's column pickers.
+  const datasets = createBuilderDatasets({
+    api: datasetsApi,
+    pipelineId: summary.id,
+    doc: sync.doc,
+    userOrigin: history.origin,
+    registry: catalog,
+    datasets: pipelineDatasets,
+    graph: codegen.graph,
+    readOnly,
+    canvas: () => canvasApi,
+  });
   /** Selects a node and brings it into view on the canvas. */
   const revealNode = (nodeId: string) => {
     if (canvasApi) canvasApi.revealNode(nodeId);
@@ -205,6 +228,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
               registry={catalog}
               readOnly={readOnly()}
               onAdd={(type, at) => canvasApi?.addComponent(type, at)}
+              header={datasets.librarySection()}
             />
           </div>
           <div class="builder__centre">
@@ -230,9 +254,12 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   onReady={(api) => {
                     canvasApi = api;
                   }}
+                  onFilesDrop={datasets.onCanvasFiles}
+                  paramText={datasets.paramText}
                   runningNodeId={runs.runningNodeId()}
                 />
               </Show>
+              {datasets.canvasOverlay()}
               <Show when={following.person()}>
                 {(person) => (
                   <div class="follow-banner" role="status">
@@ -265,6 +292,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
                   selection={selection()}
                   readOnly={readOnly()}
                   userOrigin={history.origin}
+                  extensions={datasets.inspectorExtensions}
                 />
               }
               code={
@@ -295,6 +323,7 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
         />
       </Show>
       {versions.dialogs()}
+      {datasets.dialogs()}
       <ShareDialog
         open={shareOpen()}
         onClose={() => setShareOpen(false)}

@@ -2,8 +2,10 @@
 import { Match, Switch } from 'solid-js';
 import type { JsonValue, ParamDef } from '../../../../shared/catalog/types.ts';
 import { jsonEquals } from '../../../../shared/doc/json.ts';
+import type { ColumnOption } from '../inspector-extensions.ts';
 import { BoolInput } from './BoolInput.tsx';
 import { ChoiceInput } from './ChoiceInput.tsx';
+import { ColumnInput } from './ColumnInput.tsx';
 import { ColumnsInput } from './ColumnsInput.tsx';
 import { TextualInput } from './TextualInput.tsx';
 
@@ -14,6 +16,8 @@ export interface ParamFieldProps {
   readOnly: boolean;
   onCommit(value: JsonValue): void;
   onReset(): void;
+  /** Columns of the table reaching the node (column pickers); null or absent when unknown. */
+  columns?: readonly ColumnOption[] | null;
 }
 
 export function ParamField(props: ParamFieldProps) {
@@ -36,7 +40,10 @@ export function ParamField(props: ParamFieldProps) {
         <ChoiceInput {...common()} />
       </Match>
       <Match when={props.def.kind === 'columns'}>
-        <ColumnsInput {...common()} />
+        <ColumnsInput {...common()} columns={props.columns} />
+      </Match>
+      <Match when={props.def.kind === 'column'}>
+        <ColumnInput {...common()} columns={props.columns} />
       </Match>
     </Switch>
   );
