@@ -81,7 +81,9 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await expect(profile.getByRole('img', { name: /^Top values of species: Adelie 152/ })).toBeVisible();
 
   // Listed; its own page shows the full profile.
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'penguins', exact: true }) });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'penguins', exact: true }) });
   await expect(row).toContainText('344 × 7');
   await expect(row).toContainText('Not used');
   await screenshot(page, 'datasets-page');
