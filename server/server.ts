@@ -2,6 +2,7 @@
  * Starting and stopping the one DominoML server process: database, HTTP app, sync WebSocket.
  * Tests call `startServer` with `port: 0`; `main.ts` adds signal handling.
  */
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { recordNotification } from '../shared/api/notifications.ts';
@@ -22,6 +23,9 @@ import {
   notificationOf,
 } from './runner/run-announcements.ts';
 import { type Runner, startRunner } from './runner/runner.ts';
+
+/** How long one request (a dataset upload, in practice) may take to arrive: an hour. */
+const UPLOAD_REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -91,7 +95,11 @@ export async function startServer(
   );
   const context: ServerContext = { ...core, collab, blobs, runner: () => runnerReady };
   const app = createApp(context);
-  const httpServer = createAdaptorServer({ fetch: app.fetch });
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // Node cuts any request still arriving after 5 minutes; a 200 MB dataset on a slow uplink takes
+  // longer. Headers must still arrive within `headersTimeout` (60 s), which is what stops clients
+  // that open connections and send nothing.
+  httpServer.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
   httpServer.on('upgrade', (request, socket, head) => {
     if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
   });

@@ -4,7 +4,8 @@
  * `/api/pipelines/:id/datasets` (list, attach, detach).
  *
  * Who may: the owner does everything; members of a pipeline a dataset is attached to read it and
- * download it; editors and owners of a pipeline attach datasets they can read, and detach.
+ * download it; editors and owners of a pipeline attach datasets they can read, and detach; the
+ * dataset's owner may detach it from any pipeline.
  * Attach, detach and rename are announced on each affected pipeline's document.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import {
 } from '../../shared/api/datasets.ts';
 import { type DatasetAction, recordNotification } from '../../shared/api/notifications.ts';
 import type { ServerContext } from '../context.ts';
+import { findDatasetForUser } from '../datasets/access.ts';
 import {
   attachDataset,
   attachedPipelineIds,
@@ -184,9 +186,19 @@ export function pipelineDatasetRoutes(ctx: ServerContext): Hono<AppEnv> {
   });
 
   routes.delete('/:datasetId', async (c) => {
-    const { pipelineId } = await requirePipelineRole(c, db, 'editor', 'detach datasets');
+    const user = requireUser(c);
+    const pipelineId = c.req.param('id') ?? '';
     const datasetId = c.req.param('datasetId');
     if (!isUuid(datasetId)) throw datasetNotFound();
+    // The dataset's owner may withdraw it from any pipeline, even one they are not a member of:
+    // anyone who can read it may attach it to their own pipeline, and the owner must keep the
+    // last word over who reads their data (and be able to delete it afterwards).
+    const owned = await findDatasetForUser(db, datasetId, user.id);
+    if (owned?.access !== 'owner') {
+      await requirePipelineRole(c, db, 'editor', 'detach datasets');
+    } else if (!isUuid(pipelineId)) {
+      throw pipelineNotFound();
+    }
     // Detaching twice is not an error; only the first time is news.
     if (await detachDataset(db, pipelineId, datasetId)) announce(ctx, pipelineId, datasetId, 'detached');
     return c.body(null, 204);

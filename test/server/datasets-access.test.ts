@@ -197,6 +197,23 @@ describe('changing', () => {
       'The dataset is attached to "Shared work", 1 pipeline you are not a member of; detach it from every pipeline first',
     );
     expect(error.message).not.toContain("Editor's own");
+
+    // The owner withdraws it from the pipeline they are not on, then from their own, then deletes it.
+    const withdrawn = await as('owner', `/api/pipelines/${editorsPipeline.id}/datasets/${own.id}`, {
+      method: 'DELETE',
+    });
+    expect(withdrawn.status).toBe(204);
+    const editorsView = await as('editor', `/api/pipelines/${editorsPipeline.id}/datasets`);
+    expect(((await editorsView.json()) as { datasets: DatasetRecord[] }).datasets).toEqual([]);
+    // Owning a dataset gives no say over pipelines it is not attached to, nor a view of them.
+    const stranger = await createPipeline(server().url, people.outsider, 'Stranger');
+    const unrelated = await as('owner', `/api/pipelines/${stranger.id}/datasets/${shared.id}`, {
+      method: 'DELETE',
+    });
+    expect(unrelated.status).toBe(204);
+    expect((await as('outsider', `/api/pipelines/${stranger.id}`)).status).toBe(200);
+    await as('owner', `/api/pipelines/${pipeline.id}/datasets/${own.id}`, { method: 'DELETE' });
+    expect((await as('owner', `/api/datasets/${own.id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
   test('detach: editors and owners of the pipeline', async () => {
