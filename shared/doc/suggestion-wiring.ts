@@ -51,8 +51,11 @@ export function resolveLinkSource(
   return null;
 }
 
-/** The input link of a suggestion whose port has the type of its (first) output, if any. */
-function passThroughLink(record: SuggestionRecord, rules: ConnectionRules): Link | null {
+/**
+ * The input link of a suggestion whose port has the type of its (first) output, if any: what
+ * flows on when the suggestion is rejected.
+ */
+export function passThroughLink(record: SuggestionRecord, rules: ConnectionRules): Link | null {
   const def = rules.registry.get(record.suggestion.componentType);
   const output = def?.outputs[0];
   if (!def || !output) return null;
