@@ -75,8 +75,8 @@ export function makeColumnLookup(
     let columns: readonly KnownColumn[] | null = null;
     if (node) {
       const def = registry.get(node.type);
-      const readsTable = def?.inputs.some((port) => port.id === 'table') ?? false;
-      columns = readsTable ? (tableInto(nodeId) ?? null) : downstreamFeatures(nodeId);
+      if (def?.inputs.some((port) => port.id === 'table')) columns = tableInto(nodeId) ?? null;
+      else if (def?.outputs.some((port) => port.type === 'transformer')) columns = downstreamFeatures(nodeId);
     }
     const plain = columns?.map((column) => ({ name: column.name, dtype: column.dtype })) ?? null;
     cache.set(nodeId, plain);
