@@ -129,6 +129,15 @@ describe('ghost nodes', () => {
     expect(within(list).getAllByRole('button', { name: /^Show / })).toHaveLength(15);
   });
 
+  it('zoom to fit keeps the ghosts in view, not only the dataset node', () => {
+    const { root } = mount();
+    fireEvent.keyDown(root, { key: 'f', bubbles: true });
+    const world = root.querySelector<HTMLElement>('.canvas__world')!;
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(world.style.transform)![1]);
+    // Eight columns of 280 units (the dataset and seven of ghosts) in an 800-pixel canvas.
+    expect(zoom).toBeLessThan(800 / (8 * 280) + 0.01);
+  });
+
   it('a decision taken on another replica shows here', () => {
     const { doc, ghost, key } = mount();
     const remote = new Y.Doc();

@@ -26,6 +26,7 @@ import type * as Y from 'yjs';
 import type { ComponentRegistry, JsonValue } from '../../../shared/catalog/types.ts';
 import type { AwarenessUser } from '../../../shared/doc/awareness.ts';
 import type { DocOrigin } from '../../../shared/doc/origins.ts';
+import { GHOST_BOX } from '../../../shared/doc/suggestion-layout.ts';
 import './canvas.css';
 import { createAnnouncer } from './announcer.ts';
 import { CanvasNotice } from './CanvasNotice.tsx';
@@ -151,12 +152,25 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   // ── view state ──────────────────────────────────────────────────────────────
   const announcer = createAnnouncer();
   const { notice, notify } = createNotice();
+  // Ghost nodes proposed from dataset profiles (shared/doc/suggestions.ts), decided as this person.
+  const suggestions = createSuggestions({
+    doc,
+    registry,
+    nodes,
+    userOrigin,
+    person: { id: props.localUser.id, name: props.localUser.name },
+    readOnly: () => props.readOnly,
+    announce: announcer.announce,
+    notify,
+  });
+  onCleanup(() => suggestions.dispose());
   const view = createView({
     registry,
     nodes,
     onUserMove: () => {
       if (props.followUserClientId != null) props.onFollowEnd?.();
     },
+    extraRects: () => suggestions.pending().map((g) => ({ x: g.x, y: g.y, ...GHOST_BOX })),
   });
   const { viewport, size } = view;
   const [pointer, setPointer] = createSignal<Point | null>(null);
@@ -203,19 +217,6 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     notify,
     mod,
   });
-
-  // Ghost nodes proposed from dataset profiles (shared/doc/suggestions.ts), decided as this person.
-  const suggestions = createSuggestions({
-    doc,
-    registry,
-    nodes,
-    userOrigin,
-    person: { id: props.localUser.id, name: props.localUser.name },
-    readOnly: () => props.readOnly,
-    announce: announcer.announce,
-    notify,
-  });
-  onCleanup(() => suggestions.dispose());
 
   // ── runtime shared with the bindings ──────────────────────────────────────────
   const rt: CanvasRuntime = {

@@ -5,7 +5,7 @@
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
-import { type Size, unionRects } from './controllers/geometry.ts';
+import { type Rect, type Size, unionRects } from './controllers/geometry.ts';
 import { nodeRect } from './controllers/node-layout.ts';
 import {
   centerOn,
@@ -26,6 +26,8 @@ export interface ViewOptions {
   nodes: NodeRecords;
   /** Called when the person moved the view themselves. */
   onUserMove(): void;
+  /** More boxes zoom-to-fit keeps in view (suggestion ghosts). */
+  extraRects?(): readonly Rect[];
 }
 
 export interface View {
@@ -38,7 +40,7 @@ export interface View {
   setViewport(v: Viewport, cause?: 'user' | 'program'): void;
   size: Accessor<Size>;
   setSize(size: Size): void;
-  /** Fits every node in view; false when there is nothing to fit. */
+  /** Fits every node (and extra box) in view; false when there is nothing to fit. */
   zoomToFit(cause?: 'user' | 'program'): boolean;
   /** Pans (without zooming) so the node is in view, if it is not already. */
   revealNode(nodeId: string): void;
@@ -62,7 +64,10 @@ export function createView(options: ViewOptions): View {
     size,
     setSize: (s) => setSize(s),
     zoomToFit(cause = 'user') {
-      const bounds = unionRects(nodeBoxes(options.registry, options.nodes).map((b) => b.rect));
+      const bounds = unionRects([
+        ...nodeBoxes(options.registry, options.nodes).map((b) => b.rect),
+        ...(options.extraRects?.() ?? []),
+      ]);
       if (!bounds) return false;
       setViewport(fitBounds(bounds, size(), { bottomInset: CONTROLS_INSET }), cause);
       return true;
