@@ -5,6 +5,7 @@
  * the end, and then the queue's dead-letter reconciler fails the run later.
  */
 import type { RunAction } from '../../shared/api/notifications.ts';
+import { catalog } from '../../shared/catalog/index.ts';
 import { generatePython } from '../../shared/codegen/index.ts';
 import type { RunTailLine } from '../../shared/doc/awareness.ts';
 import { validateGraph } from '../../shared/validation/index.ts';
@@ -12,6 +13,7 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { deleteBlobs } from '../runs/run-blobs.ts';
+import { resolveRunDatasets } from './run-datasets.ts';
 import { type LogLine, RunLog } from './run-log.ts';
 import { describeOutcome, type RunOutcome } from './run-outcome.ts';
 import type { RunnerPresence, RunPresence } from './run-presence.ts';
@@ -126,9 +128,13 @@ async function executeClaimed(
   if (env.sandbox.problem) return refuse(env.sandbox.problem);
   const input = await loadRunInput(env.db, run);
   if (!input) return refuse('The version was deleted before the run started.');
+  const datasets = await resolveRunDatasets(env.db, run.pipelineId, input.graph);
+  if (!datasets.ok) return refuse(datasets.error);
   let code = options.codeOverride;
   if (code === undefined) {
-    const errors = validateGraph(input.graph).filter((problem) => problem.severity === 'error');
+    const errors = validateGraph(input.graph, catalog, { datasets: datasets.facts }).filter(
+      (problem) => problem.severity === 'error',
+    );
     if (errors.length > 0) {
       const first = errors[0]!;
       return refuse(
@@ -148,6 +154,7 @@ async function executeClaimed(
     log,
     presence,
     blobs: env.blobs,
+    datasets: datasets.datasets,
     stop,
   });
   await log.flush();

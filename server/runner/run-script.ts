@@ -11,6 +11,7 @@ import { type CollectedArtifacts, collectArtifacts } from './artifacts.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { parseReportEvent, type ReportEvent } from './report-events.ts';
 import { ReportTail } from './report-tail.ts';
+import { type ResolvedDataset, releaseDatasets, stageDatasets } from './run-datasets.ts';
 import { HIGH_WATER_LINES, type RunLog } from './run-log.ts';
 import { decideOutcome, type RunOutcome, type StopReason } from './run-outcome.ts';
 import type { RunPresence } from './run-presence.ts';
@@ -41,6 +42,8 @@ export interface ScriptRun {
   log: RunLog;
   presence: RunPresence;
   blobs: BlobStore;
+  /** Uploaded datasets the script reads, copied read-only into its directory (run-datasets.ts). */
+  datasets?: readonly ResolvedDataset[];
   /** Aborted with a `StopReason` ('cancel', 'shutdown', 'lost_claim') to stop the process. */
   stop: AbortSignal;
 }
@@ -58,6 +61,7 @@ export async function runScript(run: ScriptRun): Promise<ScriptResult> {
   try {
     return await runIn(workDir, run);
   } finally {
+    await releaseDatasets(workDir);
     await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -70,8 +74,18 @@ async function runIn(workDir: string, run: ScriptRun): Promise<ScriptResult> {
   await mkdir(path.join(workDir, OUTPUT_DIR));
   await mkdir(path.join(workDir, 'tmp'));
   await run.sandbox.prepareWorkDir(workDir);
-
   const { log, presence } = run;
+  // After prepareWorkDir: the inputs stay the worker's, read-only for the sandboxed user.
+  const inputs = await stageDatasets(run.blobs, workDir, run.datasets ?? []);
+  if (!inputs.ok) {
+    return {
+      outcome: { status: 'failed', exitCode: null, error: inputs.error },
+      metrics: [],
+      artifacts: { stored: [], skipped: [] },
+    };
+  }
+  for (const note of inputs.staged.notes) log.system(note);
+
   const metrics: MetricEvent[] = [];
   const artifactEvents: Extract<ReportEvent, { type: 'artifact' }>[] = [];
   const stderrTail: string[] = [];
@@ -99,12 +113,12 @@ async function runIn(workDir: string, run: ScriptRun): Promise<ScriptResult> {
     }
   });
 
-  const { file, args } = run.sandbox.command(workDir, [script]);
+  const { file, args } = run.sandbox.command(workDir, [script], inputs.staged.readOnlyPaths);
   const child = startProcess({
     file,
     args,
     cwd: workDir,
-    env: scriptEnvironment(workDir, reportFile, run.limits.threads),
+    env: { ...scriptEnvironment(workDir, reportFile, run.limits.threads), ...inputs.staged.env },
     onStdout: (chunk) => {
       for (const line of stdout.push(chunk)) log.append('stdout', line);
       if (log.backlog >= HIGH_WATER_LINES) child.pause();
@@ -158,7 +172,7 @@ async function runIn(workDir: string, run: ScriptRun): Promise<ScriptResult> {
 
 /**
  * Nothing is inherited from the worker (no secrets, no DATABASE_URL): only what Python needs, the
- * run protocol's paths, and thread caps.
+ * run protocol's paths, and thread caps (plus `DOMINOML_DATASET_<ID>` per dataset, run-datasets.ts).
  */
 export function scriptEnvironment(workDir: string, reportFile: string, threads: number): NodeJS.ProcessEnv {
   const cap = String(threads);

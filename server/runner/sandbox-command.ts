@@ -6,6 +6,7 @@
  *           [--reuid=nobody …]      when the worker runs as root: Python never does
  *   bwrap --unshare-all …           (when available) no network, own PID namespace, a read-only
  *                                   system, a private /tmp, only the run's directory writable
+ *                                   (except its inputs, e.g. datasets, bound read-only)
  *   python -u -s script.py          unbuffered (logs arrive as printed), no user site-packages
  *
  * Pure: building the arguments needs no system calls, so it is unit-tested as is.
@@ -35,6 +36,8 @@ export interface SandboxCommandSpec {
   memoryLimitBytes: number;
   /** The run's directory: the only writable place inside the sandbox (bound at the same path). */
   workDir: string;
+  /** Paths inside `workDir` bound read-only over it (the run's input files). */
+  readOnlyPaths?: readonly string[];
   python: string;
   /** Where the interpreter lives when outside /usr (a venv, /opt/conda): bound read-only. */
   pythonRoots: readonly string[];
@@ -87,7 +90,9 @@ function bwrapArgs(spec: SandboxCommandSpec): string[] {
     if (!isInside(root, '/usr')) args.push('--ro-bind', root, root);
   }
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp');
-  args.push('--bind', spec.workDir, spec.workDir, '--chdir', spec.workDir);
+  args.push('--bind', spec.workDir, spec.workDir);
+  for (const input of spec.readOnlyPaths ?? []) args.push('--ro-bind', input, input);
+  args.push('--chdir', spec.workDir);
   return args;
 }
 

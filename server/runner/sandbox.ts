@@ -28,7 +28,12 @@ export interface Sandbox {
   /** Set when runs cannot start at all (RUN_SANDBOX=bwrap on a machine where it does not work). */
   problem: string | null;
   dropPrivileges: boolean;
-  command(workDir: string, pythonArgs: readonly string[]): { file: string; args: string[] };
+  /** `readOnlyPaths`: inside `workDir`, bound read-only in the bwrap sandbox (the run's inputs). */
+  command(
+    workDir: string,
+    pythonArgs: readonly string[],
+    readOnlyPaths?: readonly string[],
+  ): { file: string; args: string[] };
   /** Makes a fresh run directory usable by the sandboxed process (owned by `nobody` when dropping root). */
   prepareWorkDir(workDir: string): Promise<void>;
 }
@@ -86,13 +91,14 @@ async function probeSandbox(options: SandboxOptions, logger: Logger): Promise<Sa
     kind: useBwrap ? 'bwrap' : 'none',
     problem: null,
     dropPrivileges,
-    command: (workDir, pythonArgs) =>
+    command: (workDir, pythonArgs, readOnlyPaths = []) =>
       buildSandboxCommand({
         tools,
         useBwrap,
         dropPrivileges,
         memoryLimitBytes: options.memoryLimitMb * 1024 * 1024,
         workDir,
+        readOnlyPaths,
         python: options.python,
         pythonRoots,
         rootEntries,

@@ -6,14 +6,17 @@
  * so there is never a run without a job or a job without a run.
  */
 import { eq } from 'drizzle-orm';
+import type { DatasetFactsById } from '../../shared/analysis/tables.ts';
 import { recordNotification } from '../../shared/api/notifications.ts';
 import type { ApiProblem } from '../../shared/api/types.ts';
+import { catalog } from '../../shared/catalog/index.ts';
 import type { JsonValue } from '../../shared/catalog/types.ts';
 import { jsonEquals } from '../../shared/doc/json.ts';
 import type { PipelineGraph } from '../../shared/graph/types.ts';
 import { type Problem, validateGraph } from '../../shared/validation/index.ts';
 import type { ServerContext } from '../context.ts';
 import { runs, versions } from '../db/schema.ts';
+import { datasetFactsForGraph } from '../runner/run-datasets.ts';
 import type { Runner } from '../runner/runner.ts';
 import { setLabel } from '../versions/labels.ts';
 import { readDraft } from '../versions/snapshot.ts';
@@ -47,12 +50,14 @@ export async function createRun(
     if (!found || found.pipelineId !== input.pipelineId) return { ok: false, problem: 'version_not_found' };
     const [row] = await db.select({ graph: versions.graph }).from(versions).where(eq(versions.id, found.id));
     if (!row) return { ok: false, problem: 'version_not_found' };
-    const problems = blockingProblems(row.graph);
+    const facts = await datasetFactsForGraph(db, input.pipelineId, row.graph);
+    const problems = blockingProblems(row.graph, facts);
     if (problems.length > 0) return { ok: false, problem: 'invalid', problems };
     version = found;
   } else {
     const draft = await readDraft(ctx, input.pipelineId);
-    const problems = blockingProblems(draft.graph);
+    const facts = await datasetFactsForGraph(db, input.pipelineId, draft.graph);
+    const problems = blockingProblems(draft.graph, facts);
     if (problems.length > 0) return { ok: false, problem: 'invalid', problems };
     version = await draftVersion(ctx, input, draft);
   }
@@ -106,9 +111,13 @@ function sameGraph(stored: PipelineGraph, draft: PipelineGraph): boolean {
   return jsonEquals(stored as unknown as JsonValue, JSON.parse(JSON.stringify(draft)) as JsonValue);
 }
 
-/** Errors stop a run; warnings do not. */
-function blockingProblems(graph: PipelineGraph): ApiProblem[] {
-  return validateGraph(graph)
+/**
+ * Errors stop a run; warnings do not. The profiles of the pipeline's datasets let validation check
+ * CSV columns as the builder does; a dataset that is not attached is the runner's to refuse, with
+ * the node named.
+ */
+function blockingProblems(graph: PipelineGraph, datasets: DatasetFactsById): ApiProblem[] {
+  return validateGraph(graph, catalog, { datasets })
     .filter((problem) => problem.severity === 'error')
     .map(toApiProblem);
 }

@@ -11,8 +11,8 @@ import { addMember, api, registerUser, type TestUser } from './helpers/accounts.
 import { connectCollab } from './helpers/collab-client.ts';
 import {
   allLogLines,
+  failingCsvPipeline,
   getRun,
-  missingCsvGraph,
   pipelineWithGraph,
   processesInGroup,
   processGroupInAwareness,
@@ -38,15 +38,17 @@ beforeAll(async () => {
 describe('a pipeline that fails when it runs', () => {
   test('ends failed with its exit code, the exception named, and stderr kept', async () => {
     const { url } = server();
-    const pipeline = await pipelineWithGraph(server(), owner, missingCsvGraph());
+    const pipeline = await failingCsvPipeline(server(), owner);
     const run = await waitForRunEnd(url, owner, await startRun(url, owner, pipeline.id));
     expect(run.status).toBe('failed');
     expect(run.exitCode).toBe(1);
-    expect(run.error).toMatch(/^Python exited with code 1: FileNotFoundError: .*no-such-file\.csv/);
+    expect(run.error).toMatch(
+      /^Python exited with code 1: ValueError: The least populated class in y has only 1 member/,
+    );
     const lines = await allLogLines(url, owner, run.id);
     const stderr = lines.filter((line) => line.stream === 'stderr').map((line) => line.text);
     expect(stderr[0]).toBe('Traceback (most recent call last):');
-    expect(stderr.at(-1)).toMatch(/^FileNotFoundError/);
+    expect(stderr.at(-1)).toMatch(/^ValueError: The least populated class/);
     expect(lines.at(-1)).toMatchObject({
       stream: 'system',
       text: expect.stringMatching(/^Run failed after/),

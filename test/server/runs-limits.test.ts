@@ -13,7 +13,7 @@ import { api, registerUser, type TestUser } from './helpers/accounts.ts';
 import { connectCollab } from './helpers/collab-client.ts';
 import {
   allLogLines,
-  missingCsvGraph,
+  failingCsvPipeline,
   pipelineWithGraph,
   processesInGroup,
   processGroupInAwareness,
@@ -88,19 +88,19 @@ describe('hostile input', () => {
       `\nimport os; os.system('touch ${marker}-a')\nx = '''`,
       `x.csv'); import os; os.system('touch ${marker}-b'); ('x.csv"); import os; os.system("touch ${marker}-c"); (" """ + __import__('os').system('touch ${marker}-d') + """ \\'; import os; os.system('touch ${marker}-e') #`,
     ];
-    // Two at a time (the worker's concurrency): each run only has to fail reading its "file".
+    // Two at a time (the worker's concurrency): each run only has to reach its failure on the data.
     await Promise.all(
       attempts.map(async (attempt, index) => {
-        const graph = missingCsvGraph(
-          attempt,
-          `Label ${index}\nimport os; os.system('touch ${marker}-label')`,
-        );
-        const name = `Name\nimport os; os.system('touch ${marker}-name')`;
-        const pipeline = await pipelineWithGraph(server(), owner, graph, name);
+        const pipeline = await failingCsvPipeline(server(), owner, {
+          filename: attempt,
+          label: `Label ${index}\nimport os; os.system('touch ${marker}-label')`,
+          name: `Name\nimport os; os.system('touch ${marker}-name')`,
+        });
         const run = await waitForRunEnd(url, owner, await startRun(url, owner, pipeline.id));
-        // The text was a file name to pandas, nothing more.
+        // The text was a fallback file name in a string literal, nothing more: the script ran
+        // on to its (expected) failure on the data.
         expect(run.status).toBe('failed');
-        expect(run.error).toMatch(/FileNotFoundError/);
+        expect(run.error).toMatch(/ValueError: The least populated class/);
         const version = await json<VersionDetail>(
           await api(url, `/api/versions/${run.version.id}`, { cookie: owner.cookie }),
           200,

@@ -6,7 +6,7 @@
  * refuse the embedded PGlite.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -18,12 +18,15 @@ import { addMember, registerUser } from './helpers/accounts.ts';
 import { connectCollab } from './helpers/collab-client.ts';
 import {
   allLogLines,
+  attachDataset,
   pipelineWithGraph,
   processesInGroup,
   processGroupOf,
   slowGraph,
   startRun,
   templateGraph,
+  titanicGraph,
+  uploadDataset,
   waitForAwareness,
   waitForRun,
   waitForRunEnd,
@@ -234,5 +237,37 @@ describe.runIf(testDbKind === 'postgres')('workers sharing one PostgreSQL', () =
     const detail = await waitForRunEnd(a.url, owner, run);
     expect(detail.status).toBe('succeeded');
     expect(detail.worker).toMatch(new RegExp(`:${runner.pid}$`));
+  }, 90_000);
+
+  test('with BLOB_STORE=database a standalone worker on another machine reads uploads and its artifacts download through the server', async () => {
+    const database = await createTestDatabase();
+    onTestFinished(() => database.drop());
+    // Different DATA_DIRs, as on two machines: the database is all they share.
+    const server = await useTestServer({ database, config: { runnerConcurrency: 0, blobStore: 'database' } });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-runner-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
+    const runner = await spawnRunner({
+      DATABASE_URL: database.config.databaseUrl!,
+      DATA_DIR: dataDir,
+      BLOB_STORE: 'database',
+    });
+    expect(runner.output()).not.toContain('BLOB_STORE=filesystem');
+
+    const owner = await registerUser(server.url);
+    const dataset = await uploadDataset(server.url, owner, { file: 'titanic.csv' });
+    const pipeline = await pipelineWithGraph(server, owner, titanicGraph(dataset.id));
+    await attachDataset(server.url, owner, pipeline.id, dataset.id);
+    const run = await waitForRunEnd(server.url, owner, await startRun(server.url, owner, pipeline.id));
+    const lines = await allLogLines(server.url, owner, run.id);
+    expect(run.status, lines.map((line) => line.text).join('\n')).toBe('succeeded');
+    expect(run.worker).toMatch(new RegExp(`:${runner.pid}$`));
+    expect(run.metrics.find((metric) => metric.name === 'accuracy')?.value).toBeGreaterThan(0.7);
+    const model = await fetch(`${server.url}${run.artifacts[0]!.downloadUrl}`, {
+      headers: { cookie: owner.cookie },
+    });
+    expect(model.status).toBe(200);
+    expect(Number(model.headers.get('content-length'))).toBe(run.artifacts[0]!.size);
+    expect((await model.arrayBuffer()).byteLength).toBe(run.artifacts[0]!.size);
+    expect(readdirSync(dataDir)).toEqual([]); // nothing went to the runner's own directory
   }, 90_000);
 });

@@ -3,11 +3,15 @@
  * (on the pipeline's record notifications, not by sleeping), and checking that a run's process
  * group is gone.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { liveProcessesInGroup } from '../../../server/runner/process-group.ts';
 import type { RunningServer } from '../../../server/server.ts';
+import type { DatasetRecord } from '../../../shared/api/datasets.ts';
 import { parseRecordNotification } from '../../../shared/api/notifications.ts';
 import type { RunDetail, RunLogPage } from '../../../shared/api/runs.ts';
 import type { PipelineSummary } from '../../../shared/api/types.ts';
+import type { JsonValue } from '../../../shared/catalog/types.ts';
 import {
   isRunFinished,
   type RunAwareness,
@@ -18,6 +22,7 @@ import type { PipelineGraph } from '../../../shared/graph/types.ts';
 import { findTemplate } from '../../../shared/templates/index.ts';
 import { api, type TestUser } from './accounts.ts';
 import { type CollabClient, connectCollab } from './collab-client.ts';
+import { SHARED_DATA, uploadBytes } from './datasets.ts';
 import { json, TEST_EDITOR } from './versions.ts';
 
 /** A run includes importing scikit-learn (~1 s); on a busy two-core machine several times that. */
@@ -165,15 +170,27 @@ export function slowGraph(): PipelineGraph {
 }
 
 /**
- * Valid, but fails when run: a CSV dataset whose file does not exist, so pandas raises
- * FileNotFoundError. `filename` is a free-text parameter, which makes it the hostile-input probe too.
+ * A small uploaded CSV whose class "b" has a single row: a stratified split cannot divide it, so
+ * scikit-learn raises ValueError ("The least populated class in y has only 1 member"). Validation
+ * cannot know that from the profile, so the run starts and fails in Python.
  */
-export function missingCsvGraph(filename = 'no-such-file.csv', label = 'Customers'): PipelineGraph {
+export const ONE_MEMBER_CLASS_CSV = `x,species\n${[...Array.from({ length: 11 }, (_, i) => `${i},a`), '11,b'].join('\n')}\n`;
+
+/**
+ * Valid, but fails when run: iris's template reading {@link ONE_MEMBER_CLASS_CSV} as a CSV dataset.
+ * `filename` (only a fallback: the runner names the real file) is a free-text parameter, which
+ * makes it, with the label, the hostile-input probe.
+ */
+export function failingCsvGraph(
+  datasetId: string,
+  filename = 'data.csv',
+  label = 'Customers',
+): PipelineGraph {
   const graph = templateGraph('iris-logistic-regression');
   const data = graph.nodes.find((node) => node.type === 'sklearn.datasets.load_iris')!;
   data.type = 'dominoml.data.CsvDataset';
   data.label = label;
-  data.params = { datasetId: 'customers', filename, sep: ',' };
+  data.params = { datasetId, filename, sep: ',' };
   // A CSV has no marked target: choose one between the data and the split.
   const toSplit = graph.edges.find((edge) => edge.source === data.id)!;
   graph.nodes.push({
@@ -192,6 +209,19 @@ export function missingCsvGraph(filename = 'no-such-file.csv', label = 'Customer
   toSplit.target = 'target';
   toSplit.targetPort = 'table';
   return graph;
+}
+
+/** A pipeline holding {@link failingCsvGraph}, its dataset uploaded and attached. */
+export async function failingCsvPipeline(
+  server: RunningServer,
+  owner: TestUser,
+  options: { filename?: string; label?: string; name?: string } = {},
+): Promise<PipelineSummary> {
+  const dataset = await uploadDataset(server.url, owner, { text: ONE_MEMBER_CLASS_CSV, fileName: 'one.csv' });
+  const graph = failingCsvGraph(dataset.id, options.filename, options.label);
+  const pipeline = await pipelineWithGraph(server, owner, graph, options.name);
+  await attachDataset(server.url, owner, pipeline.id, dataset.id);
+  return pipeline;
 }
 
 /** Every run in the runner states of a document's awareness (several runners may publish). */
@@ -235,4 +265,90 @@ export function processGroupInAwareness(client: CollabClient, runId: string): Pr
     const line = runs[runId]?.tail.find((entry) => entry.text.startsWith('Python started'));
     return line ? processGroupOf([line]) : null;
   });
+}
+
+/** Uploads a CSV (a file of ../shared/data, or text) as a dataset of `user`; not attached anywhere. */
+export async function uploadDataset(
+  url: string,
+  user: TestUser,
+  source: { file: string } | { text: string; fileName: string },
+): Promise<DatasetRecord> {
+  const [bytes, fileName] =
+    'file' in source
+      ? [readFileSync(path.join(SHARED_DATA, source.file)), source.file]
+      : [new TextEncoder().encode(source.text), source.fileName];
+  const response = await uploadBytes(url, user, bytes, { name: fileName, fileName });
+  return json<DatasetRecord>(response, 201);
+}
+
+/** Attaches a dataset to a pipeline (PUT /api/pipelines/:id/datasets/:datasetId). */
+export async function attachDataset(url: string, user: TestUser, pipelineId: string, datasetId: string) {
+  const response = await api(url, `/api/pipelines/${pipelineId}/datasets/${datasetId}`, {
+    method: 'PUT',
+    cookie: user.cookie,
+  });
+  if (!response.ok) throw new Error(`attach answered ${response.status}: ${await response.text()}`);
+}
+
+/**
+ * Titanic (../shared/data/titanic.csv, seaborn's 891 rows) as a user would prepare it: the target
+ * `survived`, the columns that give the answer away or repeat others dropped, numeric columns
+ * imputed and scaled and categorical ones imputed and one-hot encoded through column routes, a
+ * stratified split, logistic regression, test metrics and the saved model.
+ */
+export function titanicGraph(datasetId: string, options: { target?: string } = {}): PipelineGraph {
+  const node = (id: string, type: string, label: string, params: Record<string, JsonValue> = {}) => ({
+    id,
+    type,
+    label,
+    params,
+  });
+  const edge = (from: string, to: string) => {
+    const [source, sourcePort] = from.split('.') as [string, string];
+    const [target, targetPort] = to.split('.') as [string, string];
+    return { id: `${from}->${to}`, source, sourcePort, target, targetPort };
+  };
+  return {
+    nodes: [
+      node('data', 'dominoml.data.CsvDataset', 'Titanic', { datasetId, filename: 'titanic.csv', sep: ',' }),
+      node('target', 'dominoml.prepare.SelectTarget', 'Survived?', { target: options.target ?? 'survived' }),
+      node('drop', 'dominoml.prepare.DropColumns', 'Drop leaks', {
+        columns: ['alive', 'class', 'who', 'adult_male', 'deck', 'embark_town', 'alone'],
+      }),
+      node('split', 'sklearn.model_selection.train_test_split', 'Split', { stratify: true }),
+      node('impute-num', 'sklearn.impute.SimpleImputer', 'Median', { strategy: 'median' }),
+      node('scale', 'sklearn.preprocessing.StandardScaler', 'Scale'),
+      node('route-num', 'dominoml.compose.ColumnRoute', 'Numbers', {
+        columns: ['pclass', 'age', 'sibsp', 'parch', 'fare'],
+        name: 'numeric',
+      }),
+      node('impute-cat', 'sklearn.impute.SimpleImputer', 'Most frequent', { strategy: 'most_frequent' }),
+      node('onehot', 'sklearn.preprocessing.OneHotEncoder', 'One-hot', { handle_unknown: 'ignore' }),
+      node('route-cat', 'dominoml.compose.ColumnRoute', 'Categories', {
+        columns: ['sex', 'embarked'],
+        name: 'categorical',
+      }),
+      node('router', 'sklearn.compose.ColumnTransformer', 'Columns', { remainder: 'drop' }),
+      node('model', 'sklearn.linear_model.LogisticRegression', 'Logistic regression', { max_iter: 1000 }),
+      node('train', 'dominoml.model.Fit', 'Fit'),
+      node('metrics', 'dominoml.evaluate.ClassificationMetrics', 'Metrics'),
+      node('save', 'dominoml.output.SaveModel', 'Save', { filename: 'titanic-model.joblib' }),
+    ],
+    edges: [
+      edge('data.table', 'target.table'),
+      edge('target.table', 'drop.table'),
+      edge('drop.table', 'split.table'),
+      edge('impute-num.out', 'scale.in'),
+      edge('scale.out', 'route-num.steps'),
+      edge('impute-cat.out', 'onehot.in'),
+      edge('onehot.out', 'route-cat.steps'),
+      edge('route-num.route', 'router.routes'),
+      edge('route-cat.route', 'router.routes'),
+      edge('router.out', 'model.preprocess'),
+      edge('model.estimator', 'train.estimator'),
+      edge('split.split', 'train.split'),
+      edge('train.model', 'metrics.model'),
+      edge('train.model', 'save.model'),
+    ],
+  };
 }
