@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCanvasBench } from './canvas.ts';
 import { runCodegenBench } from './codegen.ts';
+import { runDatasetProfileWorkerBench } from './dataset-profile-worker.ts';
 import { runDatasetsBench } from './datasets.ts';
 import { runDatasetsUploadBench } from './datasets-upload.ts';
 import { runRunnerBench } from './runner.ts';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<string>> = {
   versions: runVersionsBench,
   datasets: runDatasetsBench,
   'datasets-upload': runDatasetsUploadBench,
+  'dataset-profile-worker': runDatasetProfileWorkerBench,
   codegen: runCodegenBench,
   runner: runRunnerBench,
   canvas: runCanvasBench,
