@@ -57,7 +57,9 @@ export function GhostCard(props: GhostCardProps) {
           <Dynamic component={iconFor(def()?.icon, def()?.category)} size={16} stroke-width={1.75} />
         </span>
         <span class="ghost__titles">
-          <span class="ghost__label">{props.label}</span>
+          <span class="ghost__label" title={props.label}>
+            {props.label}
+          </span>
           <span class="ghost__short">{def()?.shortName ?? props.record.suggestion.componentType}</span>
         </span>
         <span class="ghost__confidence" title="How sure DominoML is that this helps">

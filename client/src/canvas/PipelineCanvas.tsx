@@ -80,6 +80,8 @@ const FAR_ZOOM = 0.3;
 const TINY_ZOOM = 0.2;
 /** Below this canvas size the minimap starts hidden: it would cover a fair share of the graph. */
 const MINIMAP_MIN_SIZE: Size = { width: 960, height: 600 };
+/** Zoom at least this far in when the suggestion list shows a ghost. */
+const SHOW_GHOST_ZOOM = 0.9;
 /** Where the card's top edge lands relative to a drop point (the pointer then holds its header). */
 const DROP_HEADER_OFFSET = 28;
 
@@ -481,9 +483,13 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         <SuggestionsPopover
           suggestions={suggestions}
           readOnly={props.readOnly}
-          onShow={(ghost) =>
-            view.setViewport(centerOn(viewport(), size(), { x: ghost.x + NODE_WIDTH / 2, y: ghost.y + 100 }))
-          }
+          onShow={(ghost) => {
+            // Centred at a zoom where its reason and buttons read (never zooming out).
+            const zoom = Math.max(viewport().zoom, SHOW_GHOST_ZOOM);
+            view.setViewport(
+              centerOn({ ...viewport(), zoom }, size(), { x: ghost.x + NODE_WIDTH / 2, y: ghost.y + 100 }),
+            );
+          }}
           onEmpty={() => root?.focus({ preventScroll: true })}
         />
 
