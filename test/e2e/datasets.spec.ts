@@ -3,6 +3,7 @@
  * connection (real progress, the local preview first, then the stored profile), rename it, add
  * it to a new pipeline from the builder's library, and pick the target from its columns.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
@@ -12,6 +13,7 @@ import { makeAccount, registerThroughUi, seedPipeline } from './helpers.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The team's sample data sits beside the checkout. */
 const PENGUINS = path.resolve(root, '../shared/data/penguins.csv');
+const TIPS = path.resolve(root, '../shared/data/tips.csv');
 
 function canvas(page: Page) {
   return page.getByRole('application', { name: /^Pipeline canvas/ });
@@ -116,6 +118,17 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await expect(dialog).toBeHidden();
   const csvNode = nodeCard(page, 'Palmer penguins');
   await expect(csvNode).toBeVisible();
+  // Added with its suggestions (ghost nodes beside it, in the same undo step).
+  const ghosts = canvas(page).locator('[data-suggestion-key]');
+  await expect(ghosts.first()).toBeVisible();
+  // One undo step takes both away; redo brings both back.
+  await page.getByRole('button', { name: 'Undo your last change' }).click();
+  await expect(csvNode).toHaveCount(0);
+  await expect(ghosts).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(csvNode).toBeVisible();
+  await expect(ghosts.first()).toBeVisible();
+  await csvNode.click();
   await expect(library.getByRole('button', { name: /^Palmer penguins/ })).toBeVisible();
   // Its inspector shows the dataset, not an id.
   const inspector = page.getByRole('region', { name: 'Inspector' });
@@ -126,8 +139,10 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await library.getByRole('button', { name: /^Select features & target/ }).click();
   const select = nodeCard(page, 'Select features & target');
   await expect(select).toBeVisible();
-  // It lands in the middle of the view too: move it beside the CSV node (Shift+→ = 64 units).
-  for (let i = 0; i < 5; i++) await select.press('Shift+ArrowRight');
+  // It lands in the middle of the view too: move it under the CSV node, away from the dataset's
+  // suggestion ghosts on its right (Shift+arrow = 64 units).
+  for (let i = 0; i < 4; i++) await select.press('Shift+ArrowDown');
+  for (let i = 0; i < 2; i++) await select.press('Shift+ArrowLeft');
   await page.getByRole('button', { name: 'Output Table of Palmer penguins' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Input Table of Select features & target' }).focus();
@@ -157,4 +172,64 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await expect(inspector.getByTestId('csv-node-dataset')).toBeVisible();
   await library.getByRole('button', { name: 'Datasets' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'builder-dataset-node');
+});
+
+test('a CSV dropped on the canvas lands there; a broken file names its line; a used dataset cannot be deleted', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await registerThroughUi(page, makeAccount('drop'));
+  const pipeline = await seedPipeline(page, { name: 'Tips' });
+  await page.goto(`/p/${pipeline.id}`);
+  await expect(page.getByTestId('sync-status')).toHaveText('Online · Synced');
+
+  // Drop tips.csv near the top-left of the canvas: it uploads (a card over the canvas), then its
+  // node appears where it was dropped.
+  const tips = await readFile(TIPS, 'utf8');
+  const viewport = page.locator('.canvas__viewport');
+  const box = (await viewport.boundingBox())!;
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'tips.csv', { type: 'text/csv' }));
+    return transfer;
+  }, tips);
+  const at = { clientX: box.x + 200, clientY: box.y + 150 };
+  await viewport.dispatchEvent('dragover', { dataTransfer, ...at });
+  await viewport.dispatchEvent('drop', { dataTransfer, ...at });
+  const tipsNode = nodeCard(page, 'tips');
+  await expect(tipsNode).toBeVisible({ timeout: 15_000 });
+  const card = (await tipsNode.boundingBox())!;
+  // Centred on the drop point (snapped to the 16-unit grid, at zoom 1).
+  expect(Math.abs(card.x + card.width / 2 - at.clientX)).toBeLessThan(24);
+  expect(Math.abs(card.y + card.height / 2 - at.clientY)).toBeLessThan(80);
+  await expect(
+    page.getByRole('region', { name: 'Component library' }).getByRole('button', { name: /^tips/ }),
+  ).toBeVisible();
+
+  // A file the reader refuses: the server's message, with its line, next to the file.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
+  await page
+    .getByTestId('dataset-file-input')
+    .first()
+    .setInputFiles({
+      name: 'ragged.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a,b\n1,2\n3,4,5\n6,7\n'),
+    });
+  const failed = page.getByRole('listitem', { name: 'Upload of ragged.csv' });
+  await expect(failed.getByRole('alert')).toContainText('Line 3');
+  await expect(failed.getByRole('alert')).toContainText('Nothing was stored.');
+  await screenshot(page, 'datasets-upload-error');
+
+  // tips is used by the pipeline: the dialog names it, and the server's refusal shows.
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'tips', exact: true }) });
+  await expect(row.getByRole('link', { name: 'Tips', exact: true })).toBeVisible();
+  await row.getByRole('button', { name: 'Delete tips' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete “tips”?' });
+  await expect(confirm.getByRole('listitem')).toHaveText(['Tips']);
+  await confirm.getByRole('button', { name: 'Delete dataset' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('detach it from every pipeline first');
+  await screenshot(page, 'datasets-delete-in-use');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toBeVisible();
 });
