@@ -95,6 +95,10 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await expect(page.getByTestId('guessed-target')).toHaveText('species');
   await expect(page.getByTestId('histogram').first()).toBeVisible();
   await screenshot(page, 'dataset-profile');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(page, 'dataset-profile-dark');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
   // Rename in place (owner).
   await page.getByRole('link', { name: 'All datasets' }).click();

@@ -62,8 +62,9 @@ function DeleteConfirmation(props: {
           <For each={used()}>{(pipeline) => <li>{pipeline.name}</li>}</For>
         </ul>
         <p>
-          Their CSV nodes would have no file to read. Remove the dataset from{' '}
-          {used().length === 1 ? 'it' : 'them'} first; the server refuses to delete a dataset in use.
+          Their CSV nodes would have no file to read, so a dataset in use cannot be deleted. In{' '}
+          {used().length === 1 ? 'that pipeline' : 'each of them'}, delete the CSV nodes reading it, then
+          remove it with × in the library’s Datasets section.
         </p>
       </Show>
       <footer class="dialog__footer">
