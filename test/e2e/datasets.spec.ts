@@ -118,6 +118,8 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   const library = page.getByRole('region', { name: 'Component library' });
   await library.getByRole('button', { name: /^Add dataset…/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a dataset' });
+  await expect(dialog.getByRole('button', { name: 'Add Palmer penguins' })).toBeVisible();
+  await screenshot(page, 'builder-add-dataset');
   await dialog.getByRole('button', { name: 'Add Palmer penguins' }).click();
   await expect(dialog).toBeHidden();
   const csvNode = nodeCard(page, 'Palmer penguins');

@@ -3,7 +3,13 @@
 import { Show } from 'solid-js';
 import { Workflow } from './icons.ts';
 
-export function EmptyCanvasHint(props: { readOnly: boolean; mod: string; onOpenPalette(): void }) {
+export function EmptyCanvasHint(props: {
+  readOnly: boolean;
+  mod: string;
+  onOpenPalette(): void;
+  /** The page takes CSV files dropped on the canvas. */
+  acceptsFiles?: boolean;
+}) {
   return (
     <div class="canvas-empty">
       <span class="canvas-empty__icon" aria-hidden="true">
@@ -27,7 +33,10 @@ export function EmptyCanvasHint(props: { readOnly: boolean; mod: string; onOpenP
             add one with <kbd>{props.mod}</kbd>
             <kbd>K</kbd>
           </button>
-          . A pipeline usually starts with a dataset.
+          . A pipeline usually starts with a dataset
+          <Show when={props.acceptsFiles} fallback=".">
+            : drop a CSV file here to upload it and read it.
+          </Show>
         </p>
       </Show>
     </div>

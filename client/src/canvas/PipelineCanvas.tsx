@@ -478,7 +478,12 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         </div>
 
         <Show when={nodeCount() === 0}>
-          <EmptyCanvasHint readOnly={props.readOnly} mod={mod} onOpenPalette={rt.openPalette} />
+          <EmptyCanvasHint
+            readOnly={props.readOnly}
+            mod={mod}
+            onOpenPalette={rt.openPalette}
+            acceptsFiles={props.onFilesDrop !== undefined}
+          />
         </Show>
         <SuggestionsPopover
           suggestions={suggestions}
