@@ -87,7 +87,8 @@ async function editDocument(baseURL: string, person: Person, pipelineId: string,
 
 /** Opens the suggestion list and brings a ghost into view at a readable zoom. */
 async function showGhost(page: Page, label: string) {
-  await canvas(page).getByRole('button', { name: /^\d+ suggestions?$/ }).click();
+  const pill = canvas(page).getByRole('button', { name: /^\d+ suggestions?$/ });
+  if ((await pill.getAttribute('aria-expanded')) !== 'true') await pill.click();
   const list = page.getByRole('dialog', { name: /suggestions?$/ });
   await list.getByRole('button', { name: `Show ${label} on the canvas` }).click();
   await list.press('Escape');
@@ -169,4 +170,10 @@ test('two editors review suggestions: an accept turns into a node for both, a re
   await canvas(bob.page).focus();
   await bob.page.keyboard.press('f');
   await screenshot(bob.page, 'suggestions-accepted');
+
+  // The alternatives, in the dark theme (one set of colour variables for both).
+  await ada.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await showGhost(ada.page, 'Random forest classifier');
+  await expect(ghost(ada.page, 'Random forest classifier')).toContainText('An alternative to try');
+  await screenshot(ada.page, 'suggestions-dark');
 });

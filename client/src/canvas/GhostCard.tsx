@@ -62,9 +62,6 @@ export function GhostCard(props: GhostCardProps) {
           </span>
           <span class="ghost__short">{def()?.shortName ?? props.record.suggestion.componentType}</span>
         </span>
-        <span class="ghost__confidence" title="How sure DominoML is that this helps">
-          {confidence()}
-        </span>
       </div>
       <For each={def()?.inputs ?? []}>
         {(port, index) => <GhostPort side="in" index={index()} label={port.label} type={port.type} />}
@@ -73,12 +70,17 @@ export function GhostCard(props: GhostCardProps) {
         {(port, index) => <GhostPort side="out" index={index()} label={port.label} type={port.type} />}
       </For>
       <div class="ghost__body" style={{ 'margin-top': `${portsHeight(shape())}px` }}>
-        <span
-          class="ghost__tag"
-          classList={{ 'ghost__tag--recommended': props.record.suggestion.recommended }}
-        >
-          {role()}
-        </span>
+        <div class="ghost__meta">
+          <span
+            class="ghost__tag"
+            classList={{ 'ghost__tag--recommended': props.record.suggestion.recommended }}
+          >
+            {role()}
+          </span>
+          <span class="ghost__confidence" title="How sure DominoML is that this helps">
+            {confidence()}
+          </span>
+        </div>
         <p id={reasonId} class="ghost__reason" title={props.record.suggestion.reason}>
           {props.record.suggestion.reason}
         </p>
