@@ -178,6 +178,12 @@ test('upload a CSV with progress, read its profile, rename it, use it in a pipel
   await expect(inspector.getByTestId('csv-node-dataset')).toBeVisible();
   await library.getByRole('button', { name: 'Datasets' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'builder-dataset-node');
+  // The same profile view, narrow, inside the inspector.
+  await inspector.getByText('Profile: columns, missing values, distributions').click();
+  const histogram = inspector.getByRole('img', { name: /^Histogram of body_mass_g/ });
+  await histogram.scrollIntoViewIfNeeded();
+  await expect(histogram).toBeVisible();
+  await screenshot(page, 'builder-dataset-profile-panel');
 });
 
 test('a CSV dropped on the canvas lands there; a broken file names its line; a used dataset cannot be deleted', async ({

@@ -4,7 +4,7 @@
  * attached to the pipeline. Choosing one writes its id, file name and delimiter as one step.
  */
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { DatasetRecord } from '../../../shared/api/datasets.ts';
 import { FieldShell } from '../panels/fields/FieldShell.tsx';
 import type { CustomFieldProps } from '../panels/inspector-extensions.ts';
@@ -12,6 +12,7 @@ import { csvNodeParams } from './add-dataset-node.ts';
 import { datasetPageHref } from './datasets-api.ts';
 import { formatBytes, formatShape } from './format.ts';
 import { FileSpreadsheet, Plus } from './icons.ts';
+import { ProfileView } from './ProfileView.tsx';
 
 export interface DatasetFieldProps extends CustomFieldProps {
   datasets: readonly DatasetRecord[];
@@ -21,6 +22,7 @@ export interface DatasetFieldProps extends CustomFieldProps {
 }
 
 export function DatasetField(props: DatasetFieldProps) {
+  const [profileOpen, setProfileOpen] = createSignal(false);
   const id = () => (typeof props.value === 'string' ? props.value : '');
   const current = () => props.datasets.find((dataset) => dataset.id === id());
   const problem = () => {
@@ -87,6 +89,24 @@ export function DatasetField(props: DatasetFieldProps) {
                 )}
               </For>
             </select>
+          </Show>
+          <Show when={current()}>
+            {(dataset) => (
+              <details
+                class="dataset-field__profile"
+                onToggle={(event) => setProfileOpen(event.currentTarget.open)}
+              >
+                <summary>Profile: columns, missing values, distributions</summary>
+                {/* Built only when opened: a wide dataset's table is not needed until someone looks. */}
+                <Show when={profileOpen()}>
+                  <ProfileView
+                    profile={dataset().profile}
+                    name={dataset().name}
+                    sizeBytes={dataset().sizeBytes}
+                  />
+                </Show>
+              </details>
+            )}
           </Show>
         </div>
       )}

@@ -1,7 +1,8 @@
 /**
  * <ProfileView>: a dataset profile as people read it: summary, guessed target, warnings, and a
  * table of every column with its statistics and a small chart. Used by the dataset page, the
- * upload preview and the builder; it fetches nothing.
+ * upload preview and the builder's inspector; it fetches nothing. In a narrow container (a side
+ * panel) the column table keeps name, missing values and distribution (CSS container query).
  */
 import { Show } from 'solid-js';
 import type { DatasetProfile } from '../../../shared/datasets/profile/index.ts';
@@ -22,7 +23,7 @@ export interface ProfileViewProps {
 
 export function ProfileView(props: ProfileViewProps) {
   return (
-    <div class="profile-view" data-testid="dataset-profile" aria-busy={props.preview ? 'true' : undefined}>
+    <div class="profile-view" data-testid="dataset-profile">
       <Show when={props.preview}>
         <p class="profile-view__preview" role="note">
           Preview computed on this device while the file uploads; the stored profile replaces it.

@@ -37,7 +37,7 @@ export function TopValues(props: TopValuesProps) {
         {(value) => {
           const share = () => value.count / Math.max(1, props.rows);
           return (
-            <div class="top-values__row" aria-hidden="true">
+            <div class="top-values__row" aria-hidden="true" style={{ '--share': `${share() * 100}%` }}>
               <span class="top-values__label" title={value.value}>
                 {value.value || '(empty)'}
               </span>
