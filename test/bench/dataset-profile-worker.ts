@@ -131,11 +131,11 @@ async function measure(browser: Browser, url: string, where: 'worker' | 'main'):
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     await page.goto(url);
-    await page.waitForFunction(() => window.bench !== undefined);
-    await page.evaluate((csv) => window.bench!.load(csv), new URL('bench.csv', url).href);
+    await page.waitForFunction(() => window.profileBench !== undefined);
+    await page.evaluate((csv) => window.profileBench!.load(csv), new URL('bench.csv', url).href);
     const session = await browser.newBrowserCDPSession();
     const heap = where === 'worker' ? watchWorkerHeap(session) : null;
-    const run = await page.evaluate((mode) => window.bench!.run(mode), where);
+    const run = await page.evaluate((mode) => window.profileBench!.run(mode), where);
     const workerHeapPeak = heap ? await heap.stop() : null;
     await session.detach();
     return { ...run, where, workerHeapPeak };

@@ -28,7 +28,7 @@ export interface ProfileBenchApi {
 
 declare global {
   interface Window {
-    bench?: ProfileBenchApi;
+    profileBench?: ProfileBenchApi;
   }
 }
 
@@ -39,7 +39,7 @@ const heap = () => (performance as Performance & { memory?: MemoryInfo }).memory
 
 let file: Blob | undefined;
 
-window.bench = {
+window.profileBench = {
   async load(url) {
     file = await (await fetch(url)).blob();
     return file.size;
