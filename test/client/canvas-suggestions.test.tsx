@@ -64,7 +64,9 @@ describe('ghost nodes', () => {
     const impute = ghost('impute-numeric')!;
     expect(impute.getAttribute('role')).toBe('group');
     expect(impute.getAttribute('aria-roledescription')).toBe('suggestion');
-    expect(impute.getAttribute('aria-label')).toBe('Suggested: Impute missing values, 85% confidence, recommended');
+    expect(impute.getAttribute('aria-label')).toBe(
+      'Suggested: Impute missing values, 85% confidence, recommended',
+    );
     expect(impute.querySelector('.ghost__confidence')?.textContent).toBe('85%');
     const reason = impute.querySelector('.ghost__reason')!;
     expect(reason.textContent).toContain('“age” has missing values');
@@ -150,7 +152,7 @@ describe('ghost nodes', () => {
 });
 
 describe('the suggestion list', () => {
-  it('lists every suggestion with its reason and confidence; Accept recommended builds the pipeline in one step', () => {
+  it('lists every suggestion with its reason and confidence; Accept recommended builds the pipeline in one step', async () => {
     const { doc, root, undoManager } = mount();
     const pill = screen.getByRole('button', { name: '15 suggestions' });
     expect(pill.getAttribute('aria-expanded')).toBe('false');
@@ -167,6 +169,10 @@ describe('the suggestion list', () => {
     expect(toGraph(doc).edges).toHaveLength(13);
     expect(root.querySelectorAll('.ghost')).toHaveLength(2);
     expect(screen.getByRole('button', { name: '2 suggestions' })).toBeTruthy();
+    // Nothing recommended is left, so the button is gone, and focus went to the first alternative.
+    expect(within(list).queryByRole('button', { name: /^Accept recommended/ })).toBeNull();
+    await Promise.resolve();
+    expect(document.activeElement?.closest('.suggestion-item')).toBe(list.querySelector('.suggestion-item'));
 
     undoManager.undo();
     expect(toGraph(doc).nodes).toHaveLength(1);

@@ -105,15 +105,20 @@ export function SuggestionsPopover(props: SuggestionsPopoverProps) {
             </p>
             <Show when={!props.readOnly}>
               <div class="suggestions__bulk">
-                <button
-                  type="button"
-                  class="button button--primary button--small"
-                  disabled={recommended() === 0}
-                  onClick={() => s.acceptRecommended()}
-                >
-                  <CheckCheck size={14} aria-hidden="true" />
-                  Accept recommended ({recommended()})
-                </button>
+                <Show when={recommended() > 0}>
+                  <button
+                    type="button"
+                    class="button button--primary button--small"
+                    onClick={() => {
+                      s.acceptRecommended();
+                      // The button goes with the last recommended one: focus must not fall to the page.
+                      focusRow(0);
+                    }}
+                  >
+                    <CheckCheck size={14} aria-hidden="true" />
+                    Accept recommended ({recommended()})
+                  </button>
+                </Show>
                 <button
                   type="button"
                   class="button button--secondary button--small"
