@@ -9,13 +9,17 @@ import { describeError } from './api/errors.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ToastRegion } from './components/ToastRegion.tsx';
 import { createToaster, ToasterContext } from './components/toaster.ts';
+import { appDatasetCache } from './datasets/dataset-cache.ts';
 import { isAuthPath, makeLoginHref } from './session/next-path.ts';
 import { createSession, SessionContext } from './session/session.ts';
 import { createTheme } from './theme/theme.ts';
 
 export function Shell(props: RouteSectionProps) {
   const api = useApi();
-  const session = createSession(api.auth);
+  // Logging out deletes what this device cached for the person (their pipelines' datasets).
+  const session = createSession(api.auth, {
+    forgetLocalData: (userId) => appDatasetCache().forgetUser(userId),
+  });
   const toaster = createToaster();
   const theme = createTheme();
   const navigate = useNavigate();

@@ -6,12 +6,18 @@
  * `facts()` is what validation and code generation read (shared/analysis `DatasetFactsById`):
  * columns, dtypes and missing counts by dataset id, so CSV nodes have known columns. It keeps its
  * identity while the profiles do not change, so a rename does not regenerate code.
+ *
+ * Offline (stale-while-revalidate): with a `cache`, the list this device last saw for the person
+ * and pipeline shows at once, until the server's answer replaces it; every answer (and every
+ * `put`) is written back. A refusal (403/404: access lost, pipeline gone) drops the cached copy.
  */
 import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { DatasetFactsById } from '../../../shared/analysis/tables.ts';
 import type { DatasetRecord } from '../../../shared/api/datasets.ts';
 import { datasetFacts } from '../../../shared/datasets/profile/index.ts';
+import { ApiRequestError } from '../api/errors.ts';
 import { createRecordListener, type StatelessSubscribe } from '../versions/create-record-listener.ts';
+import type { DatasetCache } from './dataset-cache.ts';
 import type { DatasetsApi } from './datasets-api.ts';
 
 export interface PipelineDatasets {
@@ -19,6 +25,8 @@ export interface PipelineDatasets {
   byId(id: string): DatasetRecord | undefined;
   facts: Accessor<DatasetFactsById>;
   loading: Accessor<boolean>;
+  /** True while the list shown is this device's copy, not yet confirmed by the server. */
+  fromCache: Accessor<boolean>;
   error: Accessor<string | null>;
   refetch(): void;
   /** Shows a dataset attached here (after an upload or an attach) before the notification lands. */
@@ -30,6 +38,8 @@ export interface PipelineDatasetsOptions {
   pipelineId: string;
   /** The pipeline connection's stateless messages (record notifications). */
   subscribe: StatelessSubscribe;
+  /** This device's copy, per person and pipeline (dataset-cache.ts); none: online only. */
+  cache?: { store: DatasetCache; userId: string };
 }
 
 export function factsOf(datasets: readonly DatasetRecord[]): DatasetFactsById {
@@ -42,16 +52,35 @@ export function createPipelineDatasets(options: PipelineDatasetsOptions): Pipeli
   const [datasets, setDatasets] = createSignal<readonly DatasetRecord[]>([]);
   const [loading, setLoading] = createSignal(true);
   const [error, setError] = createSignal<string | null>(null);
+  const [fromCache, setFromCache] = createSignal(false);
+  const { cache, pipelineId } = options;
+  /** The list shown came from the server (or a `put`): the cached copy is older. */
+  let confirmed = false;
   let current: AbortController | undefined;
+
+  const show = (list: readonly DatasetRecord[], fromServer: boolean) => {
+    confirmed = true;
+    setDatasets(list);
+    if (fromServer) setFromCache(false);
+    if (cache) void cache.store.write(cache.userId, pipelineId, list);
+  };
+
+  if (cache) {
+    void cache.store.read(cache.userId, pipelineId).then((cached) => {
+      if (confirmed || !cached) return;
+      setDatasets(cached);
+      setFromCache(true);
+    });
+  }
 
   const refetch = () => {
     current?.abort();
     const request = new AbortController();
     current = request;
-    options.api.forPipeline(options.pipelineId, request.signal).then(
+    options.api.forPipeline(pipelineId, request.signal).then(
       (list) => {
         if (request !== current) return;
-        setDatasets(list);
+        show(list, true);
         setError(null);
         setLoading(false);
       },
@@ -60,6 +89,10 @@ export function createPipelineDatasets(options: PipelineDatasetsOptions): Pipeli
         // Offline or refused: keep what is known (the columns stay useful) and say why.
         setError(cause instanceof Error ? cause.message : 'Could not load the datasets.');
         setLoading(false);
+        // No longer a member, or the pipeline is gone: this device should not keep its data.
+        if (cache && cause instanceof ApiRequestError && (cause.status === 403 || cause.status === 404)) {
+          void cache.store.forget(cache.userId, pipelineId);
+        }
       },
     );
   };
@@ -88,13 +121,16 @@ export function createPipelineDatasets(options: PipelineDatasetsOptions): Pipeli
     byId: (id) => datasets().find((dataset) => dataset.id === id),
     facts,
     loading,
+    fromCache,
     error,
     refetch,
     put(record) {
-      setDatasets((list) =>
+      const list = datasets();
+      show(
         list.some((dataset) => dataset.id === record.id)
           ? list.map((dataset) => (dataset.id === record.id ? record : dataset))
           : [...list, record],
+        false,
       );
     },
   };

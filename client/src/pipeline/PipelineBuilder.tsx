@@ -17,6 +17,7 @@ import { createCodegen } from '../code/create-codegen.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { createBuilderDatasets } from '../datasets/create-builder-datasets.tsx';
 import { createPipelineDatasets } from '../datasets/create-pipeline-datasets.ts';
+import { appDatasetCache } from '../datasets/dataset-cache.ts';
 import { makeDatasetsApi } from '../datasets/datasets-api.ts';
 import { createPageTitle } from '../lib/page-title.ts';
 import { ComponentLibrary } from '../panels/ComponentLibrary.tsx';
@@ -74,6 +75,8 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
     api: datasetsApi,
     pipelineId: summary.id,
     subscribe: sync.onStateless,
+    // Offline, the columns this device last saw for this person and pipeline.
+    cache: { store: appDatasetCache(), userId: user.id },
   });
   // Live code and problems for everyone: generated in a worker from the shared document.
   const codegen = createCodegen(sync.doc, { datasets: pipelineDatasets.facts });

@@ -26,7 +26,15 @@ export interface Session {
   logout(): Promise<void>;
 }
 
-export function createSession(auth: AuthApi): Session {
+export interface SessionOptions {
+  /**
+   * Deletes what this device keeps for a person who logs out (their cached datasets). Not called
+   * when a session merely expires: the person logs in again and carries on with it.
+   */
+  forgetLocalData?(userId: string): Promise<void>;
+}
+
+export function createSession(auth: AuthApi, options: SessionOptions = {}): Session {
   const [state, setState] = createSignal<SessionState>({ kind: 'loading' });
   let generation = 0;
 
@@ -66,8 +74,16 @@ export function createSession(auth: AuthApi): Session {
     signedIn: (user) => settle(user),
     signedOut: () => settle(null),
     async logout() {
+      const leaving = state();
       await auth.logout();
       settle(null);
+      if (leaving.kind === 'ready' && leaving.user) {
+        try {
+          await options.forgetLocalData?.(leaving.user.id);
+        } catch {
+          // The data stays on this device, keyed to that person: nobody else reads it.
+        }
+      }
     },
   };
 }
