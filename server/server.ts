@@ -21,6 +21,7 @@ import {
   databaseAnnouncer,
   listenForRunChanges,
   notificationOf,
+  runChangesSince,
 } from './runner/run-announcements.ts';
 import { type Runner, startRunner } from './runner/runner.ts';
 
@@ -64,10 +65,14 @@ export async function startServer(
   // connections; on PGlite this process runs every runner and broadcasts directly.
   const runChanges =
     database.kind === 'postgres' && config.databaseUrl
-      ? listenForRunChanges(config.databaseUrl, logger, (change) =>
-          collab.hocuspocus.documents
-            .get(documentNameFor(change.pipelineId))
-            ?.relayStateless(JSON.stringify(notificationOf(change))),
+      ? listenForRunChanges(
+          config.databaseUrl,
+          logger,
+          (change) =>
+            collab.hocuspocus.documents
+              .get(documentNameFor(change.pipelineId))
+              ?.relayStateless(JSON.stringify(notificationOf(change))),
+          { catchUp: (since) => runChangesSince(database.db, since) },
         )
       : null;
   await runChanges?.ready;

@@ -47,7 +47,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPostgres(url: string): Promise<Database> {
   // `onnotice` silenced: migrations print "relation already exists, skipping" notices.
-  const sqlClient = postgres(url, { max: 10, onnotice: () => {} });
+  // `backoff`: after a restart, reconnect within a couple of seconds. postgres.js's default waits
+  // up to 3^n / 100 s after the n-th failed attempt (20 s past the 7th), so a database that was
+  // away for some seconds would stay unused long after it came back.
+  const sqlClient = postgres(url, { max: 10, onnotice: () => {}, backoff: reconnectBackoff });
   const db = drizzlePostgres(sqlClient, { schema });
   await migratePostgres(db, { migrationsFolder });
   return {
@@ -55,6 +58,11 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     close: () => sqlClient.end({ timeout: 5 }),
   };
+}
+
+/** Seconds before reconnect attempt `retries`: 0.1, 0.2, 0.4 … at most 2. */
+export function reconnectBackoff(retries: number): number {
+  return Math.min(0.1 * 2 ** Math.max(0, retries - 1), 2);
 }
 
 const byteaCodec = { serializers: pgliteByteaSerializers, parsers: pgliteByteaParsers };

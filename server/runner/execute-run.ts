@@ -13,20 +13,21 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { deleteBlobs } from '../runs/run-blobs.ts';
+import { describeDatabaseFailure, isConnectionError, retryWhileUnreachable } from './database-retry.ts';
 import { resolveRunDatasets } from './run-datasets.ts';
 import { type LogLine, RunLog } from './run-log.ts';
 import { describeOutcome, type RunOutcome } from './run-outcome.ts';
 import type { RunnerPresence, RunPresence } from './run-presence.ts';
 import { runScript, type ScriptLimits, type ScriptResult } from './run-script.ts';
 import {
+  artifactKeysOf,
   type ClaimedRun,
   claimRun,
-  finishRun,
-  insertArtifacts,
   insertLogLines,
-  insertMetrics,
   loadRunInput,
+  recordRunEnd,
   refreshRun,
+  type StoredArtifact,
 } from './run-store.ts';
 import type { PythonCheck, Sandbox } from './sandbox.ts';
 
@@ -80,21 +81,35 @@ export async function executeRun(
     persist: (lines) => insertLogLines(env.db, run.id, lines),
     onPersisted: (lines) => presence.appendTail(lines.map(toTailLine)),
   });
+  // Once per outage in the log, not every second.
+  let refreshFailing = false;
   const refresh = setInterval(() => {
-    refreshRun(env.db, run.id, { lines: log.lines, bytes: log.bytes, truncated: log.truncated }).catch(
-      (error: unknown) => env.logger.warn({ err: error, runId }, 'refreshing a running run failed'),
+    refreshRun(env.db, run.id, { lines: log.lines, bytes: log.bytes, truncated: log.truncated }).then(
+      () => {
+        if (refreshFailing) env.logger.info({ runId }, 'refreshing the running run works again');
+        refreshFailing = false;
+      },
+      (error: unknown) => {
+        if (!refreshFailing)
+          env.logger.warn({ err: error, runId }, 'refreshing a running run failed; retrying');
+        refreshFailing = true;
+      },
     );
   }, RUN_REFRESH_MS);
 
-  let outcome: RunOutcome;
+  let result: ClaimedResult;
   try {
-    outcome = await executeClaimed(env, run, log, presence, stop, options);
+    result = await executeClaimed(env, run, log, presence, stop, options);
   } catch (error) {
     env.logger.error({ err: error, runId }, 'run failed inside the runner');
-    outcome = { status: 'failed', exitCode: null, error: `The runner failed: ${messageOf(error)}` };
+    const reason = isConnectionError(error)
+      ? describeDatabaseFailure(error)
+      : `The runner failed: ${messageOf(error)}`;
+    result = { outcome: { status: 'failed', exitCode: null, error: reason }, metrics: [], artifacts: [] };
   } finally {
     clearInterval(refresh);
   }
+  let { outcome } = result;
   try {
     log.system(describeOutcome(outcome, Date.now() - startedAt));
     await log.flush();
@@ -102,17 +117,38 @@ export async function executeRun(
       outcome = {
         status: 'failed',
         exitCode: outcome.exitCode,
-        error: `The run's log could not be stored: ${log.failure.message}`,
+        error: isConnectionError(log.failure)
+          ? describeDatabaseFailure(log.failure)
+          : `The run's log could not be stored: ${log.failure.message}`,
       };
     }
     const stats = { lines: log.lines, bytes: log.bytes, truncated: log.truncated };
-    if (!(await finishRun(env.db, run.id, outcome, stats))) {
-      env.logger.warn({ runId }, 'run was ended by someone else while it ran (reconciler)');
+    // A database that is briefly away (a restart) must not cost the run its result.
+    const recorded = await retryWhileUnreachable(
+      () => recordRunEnd(env.db, run, outcome, stats, result.metrics, result.artifacts),
+      {
+        onRetry: (error) =>
+          env.logger.warn(
+            { err: error, runId },
+            'recording the end of a run: database unreachable, retrying',
+          ),
+      },
+    );
+    if (!recorded) {
+      env.logger.warn({ runId }, 'run was ended by someone else while it ran (reconciler), or deleted');
+      await dropUnrecordedArtifacts(env, run.id, result.artifacts);
     }
   } finally {
     presence.finish(outcome.status);
     env.announce(run, 'finished');
   }
+}
+
+/** What a run produced, recorded together with its end (run-store.ts `recordRunEnd`). */
+interface ClaimedResult {
+  outcome: RunOutcome;
+  metrics: ScriptResult['metrics'];
+  artifacts: StoredArtifact[];
 }
 
 async function executeClaimed(
@@ -122,8 +158,12 @@ async function executeClaimed(
   presence: RunPresence,
   stop: AbortSignal,
   options: ExecuteOptions,
-): Promise<RunOutcome> {
-  const refuse = (error: string): RunOutcome => ({ status: 'failed', exitCode: null, error });
+): Promise<ClaimedResult> {
+  const refuse = (error: string): ClaimedResult => ({
+    outcome: { status: 'failed', exitCode: null, error },
+    metrics: [],
+    artifacts: [],
+  });
   if (env.python.problem) return refuse(env.python.problem);
   if (env.sandbox.problem) return refuse(env.sandbox.problem);
   const input = await loadRunInput(env.db, run);
@@ -157,20 +197,24 @@ async function executeClaimed(
     datasets: datasets.datasets,
     stop,
   });
-  await log.flush();
-  try {
-    await insertMetrics(env.db, run, result.metrics);
-    await insertArtifacts(env.db, run.id, result.artifacts.stored);
-  } catch (error) {
-    // Typically the run is gone (its pipeline or version was deleted while it ran): no row will
-    // ever point at these blobs, so they go now (runs/run-blobs.ts).
-    const keys = result.artifacts.stored.map((artifact) => artifact.storageKey);
-    await deleteBlobs(env.blobs, keys, env.logger);
-    throw error;
-  }
   for (const line of result.artifacts.skipped) log.system(line);
   for (const artifact of result.artifacts.stored) log.system(`Saved ${artifact.kind}: ${artifact.name}.`);
-  return result.outcome;
+  return { outcome: result.outcome, metrics: result.metrics, artifacts: result.artifacts.stored };
+}
+
+/**
+ * The run's end was not recorded by this worker (the reconciler ended it, or its pipeline or
+ * version was deleted while it ran): blobs no artifact row points at are removed (runs/run-blobs.ts).
+ */
+async function dropUnrecordedArtifacts(
+  env: RunnerEnvironment,
+  runId: string,
+  stored: readonly StoredArtifact[],
+): Promise<void> {
+  if (stored.length === 0) return;
+  const kept = new Set(await retryWhileUnreachable(() => artifactKeysOf(env.db, runId)));
+  const orphans = stored.map((artifact) => artifact.storageKey).filter((key) => !kept.has(key));
+  await deleteBlobs(env.blobs, orphans, env.logger);
 }
 
 function sandboxDescription(sandbox: Sandbox): string {

@@ -14,18 +14,27 @@
  * announcement goes straight to its documents.
  *
  * The listening connection comes back by itself after the database restarts or the connection
- * drops (retrying every `RELISTEN_DELAY_MS`); announcements made while it was away are lost, and
- * clients catch up on their next notification or reload (the runs' awareness is unaffected).
+ * drops (retrying every `RELISTEN_DELAY_MS`), and a runner retries an announcement while the
+ * database is away (database-retry.ts). A server whose listener was away passes on, once it
+ * listens again, every run created, started or ended since shortly before it lost the connection
+ * (`runChangesSince`), so nothing announced meanwhile is missed; a repeat only makes clients
+ * refetch once more.
  */
-import { sql } from 'drizzle-orm';
+import { desc, gte, or, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type RunAction, recordNotification, runActions } from '../../shared/api/notifications.ts';
-import type { Database } from '../db/database.ts';
+import { type Database, type Db, reconnectBackoff } from '../db/database.ts';
+import { runs } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import { retryWhileUnreachable } from './database-retry.ts';
 import type { ClaimedRun } from './run-store.ts';
 
 export const RUN_CHANNEL = 'dominoml_run_records';
 const RELISTEN_DELAY_MS = 1_000;
+/** Catching up after the listener was away looks this much further back (clocks differ a little). */
+const CATCH_UP_MARGIN_MS = 60_000;
+/** At most this many run changes are passed on after an outage (the newest). */
+const CATCH_UP_MAX = 500;
 
 export interface RunChange {
   pipelineId: string;
@@ -36,11 +45,17 @@ export interface RunChange {
 
 export type Announce = (run: ClaimedRun, action: RunAction) => void;
 
-/** Announces through PostgreSQL's NOTIFY; never throws (a lost announcement is logged). */
+/**
+ * Announces through PostgreSQL's NOTIFY, retrying while the database is unreachable; never throws
+ * (an announcement lost after that is logged).
+ */
 export function databaseAnnouncer(database: Database, logger: Logger): Announce {
   return (run, action) => {
     const change: RunChange = { pipelineId: run.pipelineId, id: run.id, versionId: run.versionId, action };
-    database.db.execute(sql`select pg_notify(${RUN_CHANNEL}, ${JSON.stringify(change)})`).then(
+    // Repeating a notification is harmless (clients refetch); losing one leaves lists stale.
+    retryWhileUnreachable(() =>
+      database.db.execute(sql`select pg_notify(${RUN_CHANNEL}, ${JSON.stringify(change)})`),
+    ).then(
       () => {},
       (error: unknown) =>
         logger.warn({ err: error, runId: run.id, action }, 'could not announce a run change'),
@@ -61,6 +76,34 @@ export function parseRunChange(payload: string): RunChange | null {
   if (typeof pipelineId !== 'string' || typeof id !== 'string' || typeof versionId !== 'string') return null;
   if (!(runActions as readonly unknown[]).includes(action)) return null;
   return { pipelineId, id, versionId, action: action as RunAction };
+}
+
+/**
+ * Runs that were created, started or ended since `since`, as the change each last went through:
+ * what a server that could not listen meanwhile passes on when it listens again.
+ */
+export async function runChangesSince(db: Db, since: Date): Promise<RunChange[]> {
+  const rows = await db
+    .select({
+      id: runs.id,
+      pipelineId: runs.pipelineId,
+      versionId: runs.versionId,
+      startedAt: runs.startedAt,
+      finishedAt: runs.finishedAt,
+    })
+    .from(runs)
+    .where(or(gte(runs.createdAt, since), gte(runs.startedAt, since), gte(runs.finishedAt, since)))
+    .orderBy(desc(runs.createdAt))
+    .limit(CATCH_UP_MAX);
+  return rows.map(({ startedAt, finishedAt, ...run }) => ({
+    ...run,
+    action:
+      finishedAt && finishedAt >= since
+        ? 'finished'
+        : startedAt && startedAt >= since
+          ? 'started'
+          : 'created',
+  }));
 }
 
 /** The notification clients receive for a change. */
@@ -87,6 +130,7 @@ export function listenForRunChanges(
   databaseUrl: string,
   logger: Logger,
   onChange: (change: RunChange) => void,
+  hooks: { catchUp?: (since: Date) => Promise<RunChange[]> } = {},
 ): RunChangeListener {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -101,6 +145,7 @@ export function listenForRunChanges(
     idle_timeout: 0,
     max_lifetime: null,
     fetch_types: false,
+    backoff: reconnectBackoff,
     connection: { application_name: 'dominoml-run-records' },
     onnotice: () => {},
     onnotify(channel: string, payload: string) {
@@ -121,9 +166,18 @@ export function listenForRunChanges(
   const listen = async (): Promise<void> => {
     await client.unsafe(`listen "${RUN_CHANNEL}"`);
     listening = true;
-    if (lostAt !== null) {
-      logger.info({ downMs: Date.now() - lostAt }, 'hearing run changes again');
-      lostAt = null;
+    if (lostAt === null) return;
+    const since = new Date(lostAt - CATCH_UP_MARGIN_MS);
+    logger.info({ downMs: Date.now() - lostAt }, 'hearing run changes again');
+    lostAt = null;
+    // What was announced while nobody here listened: passed on now (a repeat is harmless).
+    if (hooks.catchUp) {
+      hooks.catchUp(since).then(
+        (changes) => {
+          for (const change of changes) onChange(change);
+        },
+        (error: unknown) => logger.warn({ err: error }, 'catching up on run changes failed'),
+      );
     }
   };
 

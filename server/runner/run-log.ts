@@ -8,6 +8,7 @@
  * runner's own `system` lines (how the run ended) are always kept.
  */
 import type { LogStream } from '../../shared/doc/awareness.ts';
+import { isConnectionError, retryWhileUnreachable } from './database-retry.ts';
 import { storableText } from './line-splitter.ts';
 
 export const FLUSH_DELAY_MS = 25;
@@ -16,8 +17,13 @@ export const BATCH_LINES = 500;
 export const BATCH_BYTES = 256 * 1024;
 /** Above this many unwritten lines the process's output is paused (it blocks on a full pipe). */
 export const HIGH_WATER_LINES = 5_000;
-/** Attempts to store one batch, with doubling pauses from `RETRY_BASE_MS` (about 6 s in all). */
-const PERSIST_ATTEMPTS = 6;
+/**
+ * Attempts to store one batch after an error other than a lost connection, with doubling pauses
+ * from `RETRY_BASE_MS`. While the database is unreachable (a restart) a batch is retried for up to
+ * `DATABASE_RETRY_MS` (database-retry.ts); meanwhile output queues up to `HIGH_WATER_LINES` and
+ * then the script waits on its full pipe, so nothing is lost and memory stays bounded.
+ */
+const PERSIST_ATTEMPTS = 3;
 const RETRY_BASE_MS = 200;
 
 export interface LogLine {
@@ -160,10 +166,11 @@ export class RunLog {
   async #persistWithRetry(batch: LogLine[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.#options.persist(batch);
+        // The insert ignores lines already stored, so a batch whose first try did commit is safe to repeat.
+        await retryWhileUnreachable(() => this.#options.persist(batch));
         return;
       } catch (error) {
-        if (attempt >= PERSIST_ATTEMPTS) throw error;
+        if (isConnectionError(error) || attempt >= PERSIST_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * 2 ** (attempt - 1)));
       }
     }

@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
 import type { Database, Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { isConnectionError } from './database-retry.ts';
 
 export const RUN_QUEUE = 'dominoml-runs';
 export const RUN_FAILURES_QUEUE = 'dominoml-run-failures';
@@ -27,6 +28,7 @@ const POOL_MAX = 4;
 /** A worker with nothing to do looks for jobs this often even when no notification arrived. */
 const POLLING_SECONDS = 2;
 const NOTIFY_POLLING_SECONDS = 10;
+const CONNECTION_ERROR_QUIET_MS = 10_000;
 
 export interface RunJobData {
   runId: string;
@@ -71,7 +73,18 @@ export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> 
           max: POOL_MAX,
           application_name: 'dominoml-runner',
         });
-  boss.on('error', (error) => logger.error({ err: error }, 'run queue error'));
+  // While the database is away pg-boss fails every poll and heartbeat and tries again by itself:
+  // one warning every few seconds, not one per failed query.
+  let quietUntil = 0;
+  boss.on('error', (error) => {
+    if (!isConnectionError(error)) {
+      logger.error({ err: error }, 'run queue error');
+      return;
+    }
+    if (Date.now() < quietUntil) return;
+    quietUntil = Date.now() + CONNECTION_ERROR_QUIET_MS;
+    logger.warn({ reason: error.message }, 'run queue: the database is unreachable; pg-boss keeps retrying');
+  });
   boss.on('warning', (warning) => logger.warn({ data: warning.data }, `run queue: ${warning.message}`));
   await boss.start();
   try {

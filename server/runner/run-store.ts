@@ -160,6 +160,36 @@ export async function cancelQueuedRun(db: Db, runId: string, notice: string): Pr
 
 type MetricEvent = Extract<ReportEvent, { type: 'metric' }>;
 
+/**
+ * Records a run's end in one transaction: its status (only if still `running`), then its metrics
+ * and artifacts. False when the run had already ended or is gone (nothing written). Safe to repeat
+ * after a lost connection: a first attempt that did commit makes the repeat write nothing.
+ */
+export async function recordRunEnd(
+  db: Db,
+  run: ClaimedRun,
+  outcome: RunOutcome,
+  stats: LogStats,
+  events: readonly MetricEvent[],
+  stored: readonly StoredArtifact[],
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await finishRun(tx, run.id, outcome, stats))) return false;
+    await insertMetrics(tx, run, events);
+    await insertArtifacts(tx, run.id, stored);
+    return true;
+  });
+}
+
+/** The blob keys of a run's recorded artifacts. */
+export async function artifactKeysOf(db: Db, runId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: artifacts.storageKey })
+    .from(artifacts)
+    .where(eq(artifacts.runId, runId));
+  return rows.map((row) => row.key);
+}
+
 export async function insertMetrics(db: Db, run: ClaimedRun, events: readonly MetricEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db.insert(metrics).values(

@@ -3,6 +3,7 @@
  * batches one at a time, announced only once stored, and capped with one visible notice.
  */
 import { describe, expect, test, vi } from 'vitest';
+import { isConnectionError } from '../../server/runner/database-retry.ts';
 import { LineSplitter, storableText } from '../../server/runner/line-splitter.ts';
 import { BATCH_LINES, type LogLine, RunLog } from '../../server/runner/run-log.ts';
 
@@ -113,5 +114,50 @@ describe('RunLog', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test('while the database is unreachable a batch waits for it (up to 30 s), then every line is stored once', async () => {
+    vi.useFakeTimers();
+    try {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+      });
+      // drizzle wraps the driver's error
+      const wrapped = new Error('Failed query: insert into "run_logs" …', { cause: refused });
+      const downUntil = Date.now() + 20_000;
+      let attempts = 0;
+      const { log, stored } = recordingLog(1_000, async () => {
+        attempts += 1;
+        if (Date.now() < downUntil) throw wrapped;
+      });
+      log.append('stdout', 'before');
+      log.append('stdout', 'during');
+      const flushed = log.flush();
+      await vi.runAllTimersAsync();
+      await flushed;
+      expect(log.failure).toBeUndefined();
+      expect(attempts).toBeGreaterThan(3);
+      expect(stored.map((line) => [line.seq, line.text])).toEqual([
+        [1, 'before'],
+        [2, 'during'],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('isConnectionError', () => {
+  test('knows a lost or refused connection on both drivers, however wrapped, and nothing else', () => {
+    const wrap = (cause: unknown) => new Error('Failed query: select 1', { cause });
+    expect(isConnectionError(wrap(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })))).toBe(true);
+    expect(isConnectionError(wrap(Object.assign(new Error('x'), { code: 'CONNECTION_CLOSED' })))).toBe(true);
+    expect(isConnectionError(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toBe(
+      true,
+    );
+    expect(isConnectionError(Object.assign(new Error('x'), { code: '08006' }))).toBe(true);
+    expect(isConnectionError(wrap(Object.assign(new Error('dup'), { code: '23505' })))).toBe(false);
+    expect(isConnectionError(new Error('database down'))).toBe(false);
+    expect(isConnectionError(null)).toBe(false);
   });
 });
