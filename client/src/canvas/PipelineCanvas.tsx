@@ -86,7 +86,10 @@ const SHOW_GHOST_ZOOM = 0.9;
 const DROP_HEADER_OFFSET = 28;
 
 export interface CanvasApi {
-  /** Adds a component at `at` (canvas units, top-left) or in the middle of the view; null when read-only. */
+  /**
+   * Adds a component at `at` (canvas units, top-left) or at the free spot nearest the middle of the
+   * view; null when read-only.
+   */
   addComponent(type: string, at?: Point): string | null;
   zoomToFit(): void;
   /**
@@ -95,6 +98,11 @@ export interface CanvasApi {
    */
   revealNode(nodeId: string, options?: { focus?: boolean }): void;
   viewportCenter(): Point;
+  /**
+   * Top-left of the spot nearest to a card of `size` centred on `centre` (default: the middle of
+   * the view) that covers no card and no suggestion ghost (e.g. where a dataset node goes).
+   */
+  freeSpot(size: Size, centre?: Point): Point;
 }
 
 export interface PipelineCanvasProps {
@@ -166,13 +174,14 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     notify,
   });
   onCleanup(() => suggestions.dispose());
+  const ghostRects = () => suggestions.pending().map((g) => ({ x: g.x, y: g.y, ...GHOST_BOX }));
   const view = createView({
     registry,
     nodes,
     onUserMove: () => {
       if (props.followUserClientId != null) props.onFollowEnd?.();
     },
-    extraRects: () => suggestions.pending().map((g) => ({ x: g.x, y: g.y, ...GHOST_BOX })),
+    extraRects: () => ghostRects(),
   });
   const { viewport, size } = view;
   const [pointer, setPointer] = createSignal<Point | null>(null);
@@ -213,6 +222,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     view,
     readOnly: () => props.readOnly,
     pointer,
+    // Ghosts are spoken for: a card added near them would hide a suggestion.
+    occupied: ghostRects,
     select: selection.setSelection,
     focusNode,
     announce: announcer.announce,
@@ -326,6 +337,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         else focusNode(id);
       },
       viewportCenter: () => viewCenter(viewport(), size()),
+      freeSpot: (cardSize, centre) => actions.freeSpot(cardSize, centre),
     });
   });
 

@@ -1,18 +1,21 @@
 /**
  * The two canvas actions with more to them than one operation: adding a component where the
- * person means (at a drop point, at the pointer, or in the middle of the view, never exactly on
- * top of another card) and tidying up with elk (asynchronous, applied as one undo step).
+ * person means (at a drop point, never exactly on top of another card; or near the pointer or the
+ * middle of the view, at the nearest spot clear of cards and suggestion ghosts) and tidying up
+ * with elk (asynchronous, applied as one undo step).
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
 import { computeTidyLayout } from './controllers/auto-layout.ts';
-import type { Point } from './controllers/geometry.ts';
+import { nearestFreeSpot } from './controllers/free-spot.ts';
+import type { Point, Rect, Size } from './controllers/geometry.ts';
 import { NODE_WIDTH, nodeHeight } from './controllers/node-layout.ts';
 import { GRID, snapPoint } from './controllers/snap.ts';
 import { viewCenter } from './controllers/viewport.ts';
 import type { View } from './create-view.ts';
 import type { CanvasEditor } from './editor.ts';
-import { nodeShapeOf } from './runtime.ts';
+import { summaryLineCount } from './node-summary.ts';
+import { nodeBoxes, nodeShapeOf } from './runtime.ts';
 import type { EdgeRecords } from './store/edge-records.ts';
 import type { NodeRecords } from './store/node-records.ts';
 
@@ -27,6 +30,8 @@ export interface CanvasActionsOptions {
   view: View;
   readOnly: Accessor<boolean>;
   pointer: Accessor<Point | null>;
+  /** Boxes a new card must not cover besides the cards themselves (pending suggestion ghosts). */
+  occupied?(): readonly Rect[];
   select(ids: readonly string[]): void;
   focusNode(id: string): void;
   announce(text: string): void;
@@ -40,6 +45,11 @@ export interface CanvasActions {
    * is over the canvas, else the middle of the view). Returns the new id, or null when read-only.
    */
   addComponent(type: string, at?: Point, anchor?: Point | null): string | null;
+  /**
+   * Top-left of the free spot nearest to a card of `size` centred on `centre` (default: the middle
+   * of the view), clear of cards and `occupied` boxes.
+   */
+  freeSpot(size: Size, centre?: Point): Point;
   tidyUp(): Promise<void>;
   tidying: Accessor<boolean>;
 }
@@ -47,8 +57,8 @@ export interface CanvasActions {
 export function createCanvasActions(o: CanvasActionsOptions): CanvasActions {
   const [tidying, setTidying] = createSignal(false);
 
-  /** A free spot near `at`: a card dropped exactly on another would hide it. */
-  const freeSpot = (at: Point): Point => {
+  /** `at`, or a step aside from it: a card dropped exactly on another would hide it. */
+  const stepAside = (at: Point): Point => {
     const taken = new Set(o.nodes.all().map((r) => `${r.position().x},${r.position().y}`));
     const p = snapPoint(at, GRID);
     while (taken.has(`${p.x},${p.y}`)) {
@@ -58,19 +68,31 @@ export function createCanvasActions(o: CanvasActionsOptions): CanvasActions {
     return p;
   };
 
+  /** The nearest spot clear of every card and ghost for a card of `size` centred on `centre`. */
+  const clearSpot = (size: Size, centre: Point): Point =>
+    nearestFreeSpot({ x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size, [
+      ...nodeBoxes(o.registry, o.nodes).map((box) => box.rect),
+      ...(o.occupied?.() ?? []),
+    ]);
+  const viewMiddle = () => viewCenter(o.view.viewport(), o.view.size());
+
   return {
     tidying,
+    freeSpot: (size, centre) => clearSpot(size, centre ?? viewMiddle()),
     addComponent(type, at, anchorAt) {
       const def = o.registry.get(type);
       if (o.readOnly() || !def) return null;
-      const anchor = anchorAt ?? o.pointer() ?? viewCenter(o.view.viewport(), o.view.size());
-      const topLeft = at ?? {
-        x: anchor.x - NODE_WIDTH / 2,
-        y:
-          anchor.y -
-          nodeHeight({ inputs: def.inputs.length, outputs: def.outputs.length, summaryLines: 0 }) / 2,
+      const size = {
+        width: NODE_WIDTH,
+        height: nodeHeight({
+          inputs: def.inputs.length,
+          outputs: def.outputs.length,
+          summaryLines: summaryLineCount(def),
+        }),
       };
-      const id = o.editor.addComponent(type, freeSpot(topLeft));
+      // A drop point is where the person wants it; anything else is "about here".
+      const topLeft = at ? stepAside(at) : clearSpot(size, anchorAt ?? o.pointer() ?? viewMiddle());
+      const id = o.editor.addComponent(type, topLeft);
       o.select([id]);
       o.announce(`Added ${def.label}`);
       queueMicrotask(() => o.focusNode(id));

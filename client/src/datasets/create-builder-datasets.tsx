@@ -17,7 +17,13 @@ import type { CanvasApi } from '../canvas/PipelineCanvas.tsx';
 import { useToaster } from '../components/toaster.ts';
 import type { CustomFieldProps, InspectorExtensions } from '../panels/inspector-extensions.ts';
 import { AddDatasetDialog } from './AddDatasetDialog.tsx';
-import { addDatasetNode, CSV_DATASET_TYPE, csvNodeTopLeft, readsDataset } from './add-dataset-node.ts';
+import {
+  addDatasetNode,
+  CSV_DATASET_TYPE,
+  csvNodeSize,
+  csvNodeTopLeft,
+  readsDataset,
+} from './add-dataset-node.ts';
 import { makeColumnLookup } from './column-lookup.ts';
 import type { PipelineDatasets } from './create-pipeline-datasets.ts';
 import { createUploads } from './create-uploads.ts';
@@ -57,19 +63,18 @@ export function createBuilderDatasets(options: BuilderDatasetsOptions): BuilderD
   const [dialogOpen, setDialogOpen] = createSignal(false);
   const attachedIds = createMemo(() => new Set(options.datasets.datasets().map((dataset) => dataset.id)));
 
-  /** Adds the CSV node (with its suggestions) as one undo step and selects it. */
+  /**
+   * Adds the CSV node (with its suggestions) as one undo step and selects it: centred on a drop
+   * point, or else at the free spot nearest the middle of the view (clear of cards and ghosts).
+   */
   const addNode = (dataset: DatasetRecord, centre?: Point) => {
     if (options.readOnly()) return;
     options.datasets.put(dataset);
     const canvas = options.canvas();
-    const middle = centre ?? canvas?.viewportCenter() ?? { x: 0, y: 0 };
-    const id = addDatasetNode(
-      options.doc,
-      options.userOrigin,
-      dataset,
-      csvNodeTopLeft(middle, options.registry),
-      options.registry,
-    );
+    const topLeft = centre
+      ? csvNodeTopLeft(centre, options.registry)
+      : (canvas?.freeSpot(csvNodeSize(options.registry)) ?? csvNodeTopLeft({ x: 0, y: 0 }, options.registry));
+    const id = addDatasetNode(options.doc, options.userOrigin, dataset, topLeft, options.registry);
     canvas?.revealNode(id);
   };
 
