@@ -13,8 +13,11 @@ import {
   type DatabaseBlobStore,
   uuidv7,
 } from '../../server/blobs/database-blob-store.ts';
+import { openBlobStore } from '../../server/blobs/open-blob-store.ts';
+import { loadConfig } from '../../server/config.ts';
 import { type Database, openDatabase } from '../../server/db/database.ts';
 import { blobChunks, blobs } from '../../server/db/schema.ts';
+import { createLogger } from '../../server/logger.ts';
 import { runBlobStoreContract } from './helpers/blob-store-contract.ts';
 import { pgliteSnapshot } from './helpers/pglite-snapshot.ts';
 import { createTestDatabase, type TestDatabaseTarget } from './helpers/test-database.ts';
@@ -189,6 +192,23 @@ describe('database blob store', () => {
     expect(await chunkRows(young)).toBe(1);
     expect((await bytesOf((await blobStore.get('sweep/kept'))!.stream)).toString()).toBe('still here');
     await database.db.delete(blobChunks).where(eq(blobChunks.generation, young));
+  });
+});
+
+describe('BLOB_STORE', () => {
+  test('chooses the store; filesystem by default; anything else is refused', async () => {
+    const logger = createLogger('silent');
+    expect(loadConfig({}).blobStore).toBe('filesystem');
+    expect(() => loadConfig({ BLOB_STORE: 's3' })).toThrow(/BLOB_STORE must be one of filesystem, database/);
+    const onDatabase = openBlobStore(loadConfig({ BLOB_STORE: 'database' }), database, logger);
+    expect(onDatabase.description).toBe('database');
+    await onDatabase.blobs.put('config/check', new TextEncoder().encode('in the database'));
+    expect(await generationOf('config/check')).toMatch(/^[0-9a-f-]{36}$/);
+    await onDatabase.close();
+    const files = openBlobStore(loadConfig({ DATA_DIR: '/srv/dominoml' }), database, logger);
+    expect(files.description).toBe('/srv/dominoml/blobs');
+    const memory = openBlobStore(loadConfig({ DOMINOML_MEMORY_DB: 'true' }), database, logger);
+    expect(memory.description).toBe('memory');
   });
 });
 
