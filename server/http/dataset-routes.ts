@@ -11,11 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import {
+  type DatasetPipelineRef,
   datasetListQuerySchema,
   datasetPatchSchema,
   datasetUploadQuerySchema,
 } from '../../shared/api/datasets.ts';
 import { type DatasetAction, recordNotification } from '../../shared/api/notifications.ts';
+import type { ApiErrorBody } from '../../shared/api/types.ts';
 import type { ServerContext } from '../context.ts';
 import { findDatasetForUser } from '../datasets/access.ts';
 import {
@@ -150,11 +152,24 @@ export function datasetRoutes(ctx: ServerContext): Hono<AppEnv> {
       if (result.hidden > 0) {
         names.push(`${result.hidden} pipeline${result.hidden === 1 ? '' : 's'} you are not a member of`);
       }
-      throw new ApiError(
-        409,
-        'conflict',
-        `The dataset is attached to ${names.join(', ')}; detach it from every pipeline first`,
-      );
+      // Only the owner gets here. Besides the sentence, what they need to free the dataset:
+      // `attached.pipelineIds`, every pipeline it is attached to (the owner may detach it from any
+      // of them, also those they are not a member of, whose names stay private), `visible`, those
+      // they are a member of by name, and `hidden`, how many others.
+      const body: ApiErrorBody & {
+        error: { attached: { pipelineIds: string[]; visible: DatasetPipelineRef[]; hidden: number } };
+      } = {
+        error: {
+          code: 'conflict',
+          message: `The dataset is attached to ${names.join(', ')}; detach it from every pipeline first`,
+          attached: {
+            pipelineIds: (await attachedPipelineIds(db, dataset.id)).sort(),
+            visible: result.visible,
+            hidden: result.hidden,
+          },
+        },
+      };
+      return c.json(body, 409);
     }
     // The row is gone first: a row without its file would be worse than a stray file.
     await ctx.blobs.delete(dataset.storageKey);

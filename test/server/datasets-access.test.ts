@@ -192,11 +192,30 @@ describe('changing', () => {
     expect(seen.pipelines.map((p) => p.name)).toEqual(['Shared work']);
     const refused = await as('owner', `/api/datasets/${own.id}`, { method: 'DELETE' });
     expect(refused.status).toBe(409);
-    const { error } = (await refused.json()) as { error: { message: string } };
+    const { error } = (await refused.json()) as {
+      error: {
+        code: string;
+        message: string;
+        attached: { pipelineIds: string[]; visible: { id: string; name: string }[]; hidden: number };
+      };
+    };
+    expect(error.code).toBe('conflict');
     expect(error.message).toBe(
       'The dataset is attached to "Shared work", 1 pipeline you are not a member of; detach it from every pipeline first',
     );
     expect(error.message).not.toContain("Editor's own");
+    // What the owner needs to detach it everywhere: every pipeline's id, names only of their own.
+    expect(error.attached).toEqual({
+      pipelineIds: [pipeline.id, editorsPipeline.id].sort(),
+      visible: [{ id: pipeline.id, name: 'Shared work' }],
+      hidden: 1,
+    });
+    expect(JSON.stringify(error)).not.toContain("Editor's own");
+    // Nobody else learns the ids: the refusal comes before the attachments are looked at.
+    const editorsTry = (await (
+      await as('editor', `/api/datasets/${own.id}`, { method: 'DELETE' })
+    ).json()) as { error: Record<string, unknown> };
+    expect(editorsTry.error.attached).toBeUndefined();
 
     // The owner withdraws it from the pipeline they are not on, then from their own, then deletes it.
     const withdrawn = await as('owner', `/api/pipelines/${editorsPipeline.id}/datasets/${own.id}`, {
