@@ -10,13 +10,25 @@ export class ApiRequestError extends Error {
   readonly code: ClientErrorCode;
   /** Field path (e.g. `name`, `tags.2`) → message, for inline form errors. Empty when none. */
   readonly fields: Readonly<Record<string, string>>;
+  /**
+   * The error body's other members, unchecked (e.g. `attached` of a 409 to a dataset delete);
+   * whoever reads one checks its shape.
+   */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: ClientErrorCode, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: ClientErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -47,7 +59,9 @@ export async function readErrorResponse(response: Response): Promise<ApiRequestE
     body = undefined;
   }
   if (isErrorBody(body)) {
-    return new ApiRequestError(response.status, body.error.code, body.error.message, body.error.fields ?? {});
+    const { code, message, fields, ...details } = body.error as ApiErrorBody['error'] &
+      Record<string, unknown>;
+    return new ApiRequestError(response.status, code, message, fields ?? {}, details);
   }
   const reason = response.statusText
     ? ` (${response.status} ${response.statusText})`

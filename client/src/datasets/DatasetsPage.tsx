@@ -1,8 +1,9 @@
 /**
  * `/datasets`: the CSV files the caller owns or reads through a pipeline. Search, rename (owner),
- * delete with a confirmation naming the pipelines that use it, download. Upload by dropping files
- * anywhere on the page or with "Upload CSV": each shows real progress while the dataset worker
- * profiles it locally, and the stored profile replaces the preview when the server answers.
+ * delete with a confirmation naming the pipelines that use it (the owner may detach it from all of
+ * them and delete it), download. Upload by dropping files anywhere on the page or with
+ * "Upload CSV": each shows real progress while the dataset worker profiles it locally, and the
+ * stored profile replaces the preview when the server answers.
  */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
@@ -136,6 +137,7 @@ export default function DatasetsPage() {
       <DeleteDatasetDialog
         dataset={deleting()}
         remove={api.remove}
+        detach={api.detach}
         onClose={() => setDeleting(undefined)}
         onDeleted={deleted}
       />

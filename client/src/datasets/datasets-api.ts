@@ -3,7 +3,13 @@
  * Uploads do not go through here: they need upload progress, which fetch cannot report
  * (see xhr-upload.ts).
  */
-import type { DatasetList, DatasetRecord, DatasetSummary } from '../../../shared/api/datasets.ts';
+import type {
+  DatasetList,
+  DatasetPipelineRef,
+  DatasetRecord,
+  DatasetSummary,
+} from '../../../shared/api/datasets.ts';
+import { ApiRequestError } from '../api/errors.ts';
 import type { HttpClient } from '../api/http.ts';
 
 /** Query of `GET /api/datasets` (server defaults: limit 50, offset 0). */
@@ -79,3 +85,37 @@ export function makeDatasetsApi(http: HttpClient): DatasetsApi {
 
 /** Whether a list entry is the caller's own (rename, delete). */
 export const ownsDataset = (dataset: DatasetSummary) => dataset.access === 'owner';
+
+/**
+ * Where a dataset the server refused to delete is in use (the `attached` member of its 409, which
+ * only the owner gets): every pipeline's id, the owner's own pipelines by name, how many others.
+ */
+export interface DatasetAttachments {
+  pipelineIds: string[];
+  visible: DatasetPipelineRef[];
+  hidden: number;
+}
+
+/** The attachments a delete was refused for, or null for any other failure. */
+export function attachmentsOf(error: unknown): DatasetAttachments | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 409) return null;
+  const attached = error.details.attached;
+  if (typeof attached !== 'object' || attached === null) return null;
+  const { pipelineIds, visible, hidden } = attached as Record<string, unknown>;
+  if (!Array.isArray(pipelineIds) || !pipelineIds.every((id) => typeof id === 'string')) return null;
+  if (pipelineIds.length === 0) return null;
+  const refs = Array.isArray(visible)
+    ? visible.filter(
+        (ref): ref is DatasetPipelineRef =>
+          typeof ref === 'object' &&
+          ref !== null &&
+          typeof (ref as DatasetPipelineRef).id === 'string' &&
+          typeof (ref as DatasetPipelineRef).name === 'string',
+      )
+    : [];
+  return {
+    pipelineIds,
+    visible: refs,
+    hidden: typeof hidden === 'number' && hidden >= 0 ? hidden : pipelineIds.length - refs.length,
+  };
+}
