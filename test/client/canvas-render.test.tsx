@@ -83,12 +83,15 @@ describe('<PipelineCanvas> rendering', () => {
     const { doc, card, root } = mount();
     const mounted = canvasStats.cardMounts;
     const edgesMounted = canvasStats.edgeMounts;
-    // Which card each DOM mutation happened in ('outside' for anything not inside a card).
+    // Which card each DOM mutation happened in ('outside' for anything not inside a card). An edge
+    // names its two nodes, so the renamed node's edges may rewrite their accessible name, nothing else.
     const owners = new Set<string>();
     const collect = (records: MutationRecord[]) => {
       for (const r of records) {
         const target = r.target instanceof Element ? r.target : r.target.parentElement;
-        owners.add(target?.closest<HTMLElement>('.node')?.dataset.nodeId ?? 'outside');
+        const edgeId = target?.closest('[data-edge-id]')?.getAttribute('data-edge-id');
+        if (edgeId && r.type === 'attributes' && r.attributeName === 'aria-label') owners.add(`edge ${edgeId}`);
+        else owners.add(target?.closest<HTMLElement>('.node')?.dataset.nodeId ?? 'outside');
       }
     };
     const observer = new MutationObserver(collect);
@@ -105,7 +108,11 @@ describe('<PipelineCanvas> rendering', () => {
     expect(card('model').textContent).toContain('0.5');
     expect(canvasStats.cardMounts).toBe(mounted);
     expect(canvasStats.edgeMounts).toBe(edgesMounted);
-    expect([...owners]).toEqual(['model']);
+    expect([...owners].sort()).toEqual([
+      'edge model.estimator->train.estimator',
+      'edge scaler.out->model.preprocess',
+      'model',
+    ]);
   });
 
   it('moves a card and its edges when a remote replica moves the node, without re-mounting', () => {

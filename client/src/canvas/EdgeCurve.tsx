@@ -2,6 +2,10 @@
  * One edge as an SVG cubic curve from an output port to an input port. Its path depends only on
  * its two nodes' positions (and types, for the port rows), so dragging a node recomputes the
  * edges attached to it and no others. Drawn only while both ends exist.
+ *
+ * Keyboard: each edge is a focus stop of the canvas's Tab walk (after its source node's ports,
+ * see focus-walk.ts), named "Edge from <node> <output> to <node> <input>"; focused, it is the
+ * selected edge, and Delete removes it.
  */
 import { createMemo, Show } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
@@ -21,12 +25,15 @@ export function EdgeCurve(props: { edge: EdgeRecord; nodes: NodeRecords }) {
     const s = source();
     const outputs = s ? (scope.registry.get(s.type())?.outputs ?? []) : [];
     const index = outputs.findIndex((p) => p.id === e.sourcePort);
-    return index < 0 ? null : { index, type: outputs[index].type };
+    return index < 0 ? null : { index, type: outputs[index].type, label: outputs[index].label };
   });
-  const targetIndex = createMemo(() => {
+  const targetPort = createMemo(() => {
     const t = target();
-    return t ? (scope.registry.get(t.type())?.inputs.findIndex((p) => p.id === e.targetPort) ?? -1) : -1;
+    const inputs = t ? (scope.registry.get(t.type())?.inputs ?? []) : [];
+    const index = inputs.findIndex((p) => p.id === e.targetPort);
+    return index < 0 ? null : { index, label: inputs[index].label };
   });
+  const targetIndex = () => targetPort()?.index ?? -1;
   const d = createMemo(() => {
     const s = source();
     const t = target();
@@ -39,14 +46,24 @@ export function EdgeCurve(props: { edge: EdgeRecord; nodes: NodeRecords }) {
     );
   });
   const attached = () => scope.isSelected(e.source) || scope.isSelected(e.target);
+  const name = () =>
+    `Edge from ${source()?.label()} ${sourcePort()?.label} to ${target()?.label()} ${targetPort()?.label}` +
+    (scope.isEdgeSelected(e.id) ? ', selected' : '');
 
   return (
     <Show when={d()}>
       {(path) => (
+        // biome-ignore lint/a11y/useSemanticElements: an SVG group; role=group names it for assistive tech, as the node cards.
+        // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: focusable only as a stop of the canvas's Tab walk (tabindex -1), like a node card.
         <g
           class="edge"
           data-edge-id={e.id}
+          data-source={e.source}
           data-type={sourcePort()?.type}
+          role="group"
+          aria-roledescription="edge"
+          aria-label={name()}
+          tabindex="-1"
           classList={{ 'edge--selected': scope.isEdgeSelected(e.id), 'edge--attached': attached() }}
         >
           <path class="edge__hit" d={path()} />

@@ -451,8 +451,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
       >
         <p id={instructionsId} class="visually-hidden">
           {props.readOnly
-            ? 'Tab walks the nodes. F zooms to fit. Press question mark for all shortcuts.'
-            : `Tab walks the nodes and their ports. Arrow keys move the selection. ${mod}+K adds a component. Press question mark for all shortcuts.`}
+            ? 'Tab walks the nodes and their edges. F zooms to fit. Press question mark for all shortcuts.'
+            : `Tab walks the nodes, their ports and their edges. Arrow keys move the selection; Delete removes it. ${mod}+K adds a component. Press question mark for all shortcuts.`}
         </p>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the pointer surface; every action has a key on the application root. */}
         <div
@@ -555,14 +555,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
           />
         </Show>
         <Show when={helpOpen()}>
-          <HelpOverlay
-            readOnly={props.readOnly}
-            mod={mod}
-            onClose={() => {
-              setHelpOpen(false);
-              root?.focus({ preventScroll: true });
-            }}
-          />
+          <HelpOverlay readOnly={props.readOnly} mod={mod} onClose={() => setHelpOpen(false)} />
         </Show>
         <div class="visually-hidden" role="status" aria-live="polite">
           {announcer.message()}

@@ -247,6 +247,8 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
         const id = edgeEl.getAttribute('data-edge-id');
         rt.setSelection([]);
         rt.setSelectedEdge(id);
+        // Focus follows, as for a card: Tab continues the walk from this edge.
+        if (edgeEl instanceof SVGElement) edgeEl.focus({ preventScroll: true });
         if (id) rt.announce('Connection selected. Press Delete to remove it.');
         return;
       }

@@ -7,7 +7,7 @@ import { assertNever } from '../../../shared/doc/assert-never.ts';
 import { readCanvasClipboard, writeCanvasClipboard } from './clipboard.ts';
 import type { CanvasCommand } from './controllers/keyboard.ts';
 import type { PointerBinding } from './create-pointer-binding.ts';
-import { type FocusTarget, nextFocus } from './focus-walk.ts';
+import { edgeOrder, type FocusTarget, nextFocus } from './focus-walk.ts';
 import { type CanvasRuntime, describeNode } from './runtime.ts';
 import { displayPosition } from './store/node-records.ts';
 
@@ -135,13 +135,17 @@ export function runCommand(command: CanvasCommand, rt: CanvasRuntime, binding: P
 function currentFocus(rt: CanvasRuntime): FocusTarget | null {
   const active = document.activeElement;
   const root = rt.root();
-  if (!(active instanceof HTMLElement) || !root?.contains(active)) return null;
+  if (!(active instanceof Element) || !root?.contains(active)) return null;
+  const edge = active.closest('[data-edge-id]');
+  const edgeId = edge?.getAttribute('data-edge-id');
+  const source = edge?.getAttribute('data-source');
+  if (edgeId && source) return { kind: 'edge', nodeId: source, edgeId };
   const node = active.closest<HTMLElement>('.node');
   const nodeId = node?.dataset.nodeId;
   if (!node || !nodeId) return null;
   if (active === node) return { kind: 'node', nodeId };
   const ports = [...node.querySelectorAll<HTMLElement>('button[data-port-id]')];
-  const index = ports.indexOf(active);
+  const index = ports.indexOf(active as HTMLElement);
   return index >= 0 ? { kind: 'port', nodeId, index } : { kind: 'node', nodeId };
 }
 
@@ -149,10 +153,24 @@ function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
   const root = rt.root();
   if (!root) return false;
   const cardOf = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`);
+  const edgeOf = (id: string) => root.querySelector<SVGElement>(`[data-edge-id="${CSS.escape(id)}"]`);
+  const edgesFrom = (nodeId: string) => {
+    const outputs = rt.registry.get(rt.nodes.get(nodeId)?.type() ?? '')?.outputs ?? [];
+    return edgeOrder(
+      rt.edges.list().flatMap((e) => {
+        const target = rt.nodes.get(e.target);
+        // Only edges that are drawn (both ends known) can take focus.
+        if (e.source !== nodeId || !target || !edgeOf(e.id)) return [];
+        const sourcePortIndex = outputs.findIndex((p) => p.id === e.sourcePort);
+        return [{ id: e.id, sourcePortIndex, targetPosition: displayPosition(target) }];
+      }),
+    );
+  };
   const target = nextFocus(
     {
       nodes: rt.nodes.all().map((r) => ({ id: r.id, position: displayPosition(r) })),
       portCount: (id) => cardOf(id)?.querySelectorAll('button[data-port-id]').length ?? 0,
+      edgesFrom,
       current: currentFocus(rt),
       start: rt.selection()[0] ?? null,
     },
@@ -160,8 +178,15 @@ function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
   );
   if (!target) return false;
   if (target.kind === 'node') {
+    rt.setSelectedEdge(null);
     rt.setSelection([target.nodeId]);
     rt.focusNode(target.nodeId);
+  } else if (target.kind === 'edge') {
+    // A focused edge is the selection (nodes deselected), so Delete removes exactly this edge.
+    rt.setSelection([]);
+    rt.setSelectedEdge(target.edgeId);
+    edgeOf(target.edgeId)?.focus({ preventScroll: true });
+    if (!rt.readOnly()) rt.announce('Press Delete to remove this edge.');
   } else {
     cardOf(target.nodeId)
       ?.querySelectorAll<HTMLElement>('button[data-port-id]')

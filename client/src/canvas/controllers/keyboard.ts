@@ -143,7 +143,11 @@ export interface ShortcutHelp {
 /** What the `?` overlay lists; `Mod` is shown as ⌘ on macOS and Ctrl elsewhere. */
 export const SHORTCUTS: readonly ShortcutHelp[] = [
   { keys: ['Mod', 'K'], description: 'Quick-add a component', editing: true },
-  { keys: ['Tab'], description: 'Focus the next node (Shift+Tab: previous)', editing: false },
+  {
+    keys: ['Tab'],
+    description: 'Focus the next node, its ports, then its edges (Shift+Tab: previous)',
+    editing: false,
+  },
   {
     keys: ['←', '↑', '→', '↓'],
     description: `Move the selection by ${GRID} px (with Shift: ${GRID * NUDGE_MULTIPLIER} px)`,
@@ -151,7 +155,7 @@ export const SHORTCUTS: readonly ShortcutHelp[] = [
   },
   { keys: ['Mod', 'A'], description: 'Select all nodes', editing: false },
   { keys: ['Shift', 'Drag'], description: 'Select with a rectangle (add Mod to extend)', editing: false },
-  { keys: ['Delete'], description: 'Delete the selection', editing: true },
+  { keys: ['Delete'], description: 'Delete the selected nodes or edge', editing: true },
   { keys: ['Mod', 'C'], description: 'Copy (Mod+X cut)', editing: false },
   { keys: ['Mod', 'V'], description: 'Paste at the pointer', editing: true },
   { keys: ['Mod', 'D'], description: 'Duplicate the selection', editing: true },
