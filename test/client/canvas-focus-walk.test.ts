@@ -39,7 +39,11 @@ describe('Tab order on the canvas', () => {
     const edgesFrom = (id: string) => (id === 'a' ? ['a-b', 'a-b2'] : id === 'b' ? ['b-c'] : []);
     const walk = (current: Parameters<typeof nextFocus>[0]['current'], dir: 1 | -1, portCount = 1) =>
       nextFocus({ nodes, portCount: ports(portCount), edgesFrom, current }, dir);
-    expect(walk({ kind: 'port', nodeId: 'a', index: 0 }, 1)).toEqual({ kind: 'edge', nodeId: 'a', edgeId: 'a-b' });
+    expect(walk({ kind: 'port', nodeId: 'a', index: 0 }, 1)).toEqual({
+      kind: 'edge',
+      nodeId: 'a',
+      edgeId: 'a-b',
+    });
     expect(walk({ kind: 'edge', nodeId: 'a', edgeId: 'a-b' }, 1)).toEqual({
       kind: 'edge',
       nodeId: 'a',
@@ -50,7 +54,11 @@ describe('Tab order on the canvas', () => {
     expect(walk({ kind: 'node', nodeId: 'b' }, 1, 0)).toEqual({ kind: 'edge', nodeId: 'b', edgeId: 'b-c' });
     // Backwards: from a node to the previous node's last edge, then its ports, then the node.
     expect(walk({ kind: 'node', nodeId: 'b' }, -1)).toEqual({ kind: 'edge', nodeId: 'a', edgeId: 'a-b2' });
-    expect(walk({ kind: 'edge', nodeId: 'a', edgeId: 'a-b' }, -1)).toEqual({ kind: 'port', nodeId: 'a', index: 0 });
+    expect(walk({ kind: 'edge', nodeId: 'a', edgeId: 'a-b' }, -1)).toEqual({
+      kind: 'port',
+      nodeId: 'a',
+      index: 0,
+    });
     expect(walk({ kind: 'edge', nodeId: 'b', edgeId: 'b-c' }, -1, 0)).toEqual({ kind: 'node', nodeId: 'b' });
     // The full forward walk visits every edge exactly once and ends off the canvas.
     const seen: string[] = [];

@@ -90,7 +90,8 @@ describe('<PipelineCanvas> rendering', () => {
       for (const r of records) {
         const target = r.target instanceof Element ? r.target : r.target.parentElement;
         const edgeId = target?.closest('[data-edge-id]')?.getAttribute('data-edge-id');
-        if (edgeId && r.type === 'attributes' && r.attributeName === 'aria-label') owners.add(`edge ${edgeId}`);
+        if (edgeId && r.type === 'attributes' && r.attributeName === 'aria-label')
+          owners.add(`edge ${edgeId}`);
         else owners.add(target?.closest<HTMLElement>('.node')?.dataset.nodeId ?? 'outside');
       }
     };
