@@ -1,7 +1,8 @@
 /**
  * The canvas in a real browser, on the harness (no server): add nodes from the quick-add palette,
  * connect them by dragging, see an incompatible connection refused, drag, select with a marquee,
- * undo, tidy up; read-only; and the 1,000-node scene staying responsive.
+ * undo, tidy up; read-only; keyboard only (edges in the Tab walk, the help dialog); and the
+ * 1,000-node scene staying responsive.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type HarnessServer, startHarness } from './canvas-harness-server.ts';
@@ -153,6 +154,59 @@ test('read-only: everything visible, nothing editable', async ({ page }) => {
   expect(await graph(page)).toEqual(before);
   // The inspector shows values it will not change.
   await expect(page.getByLabel('Label')).toHaveAttribute('readonly', '');
+});
+
+test('keyboard only: Tab to an edge, Delete removes it, undo restores it; the help traps focus', async ({
+  page,
+}) => {
+  await page.goto(harness.url({ problems: 0 }));
+  await expect(canvas(page).locator('.node')).toHaveCount(8);
+  const edgeId = 'scaler.out->model.preprocess';
+  const edge = canvas(page).getByRole('group', {
+    name: /^Edge from Standard scaler Transformer to Logistic regression Preprocessing/,
+  });
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  const hasEdge = async () => (await graph(page)).edges.some((e) => e.id === edgeId);
+
+  // The canvas is one tab stop; from there Tab walks nodes, their ports and their edges.
+  await canvas(page).focus();
+  for (
+    let presses = 0;
+    presses < 40 && !(await focusedName()).startsWith('Edge from Standard scaler');
+    presses++
+  )
+    await page.keyboard.press('Tab');
+  await expect(edge).toBeFocused();
+  await expect(edge).toHaveAttribute('aria-label', /, selected$/);
+  await page.keyboard.press('Delete');
+  await expect(edge).toHaveCount(0);
+  expect(await hasEdge()).toBe(false);
+  expect((await graph(page)).nodes).toHaveLength(8);
+  await page.keyboard.press('Control+z');
+  await expect(edge).toHaveCount(1);
+  expect(await hasEdge()).toBe(true);
+
+  // The help: `?` opens it with focus inside, Tab cycles inside it, Escape closes it and focus
+  // returns to the card that had it.
+  await page.keyboard.press('Tab');
+  const focusedCard = canvas(page).locator('.node:focus');
+  await expect(focusedCard).toHaveCount(1);
+  const cardId = await focusedCard.getAttribute('data-node-id');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  const close = help.getByRole('button', { name: 'Close shortcuts' });
+  await expect(close).toBeFocused();
+  const insideHelp = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    expect(await insideHelp()).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await insideHelp()).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(canvas(page).locator(`.node[data-node-id="${cardId}"]`)).toBeFocused();
 });
 
 test('1,000 nodes and 1,500 edges stay responsive', async ({ page }) => {
