@@ -106,88 +106,132 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
     recordLine = line;
   };
 
+  /**
+   * The hot loop. Parser state lives in locals while a chunk is read (`state`, `field` and the
+   * segment start are written back at its end); an unquoted field, the common case, is scanned to
+   * its end and sliced in one step, without going through the state switch per character.
+   */
   const parse = (text: string) => {
     const d = (delimiter ?? ',').charCodeAt(0);
     const n = text.length;
+    let st = state;
+    let fld = field;
     let segStart = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    while (i < n) {
       const c = text.charCodeAt(i);
-      switch (state) {
-        case FIELD_START:
-          if (c === QUOTE) {
-            state = QUOTED;
-            segStart = i + 1;
-            quoteLine = line;
-          } else if (c === d) {
+      if (st === FIELD_START) {
+        if (c === QUOTE) {
+          st = QUOTED;
+          segStart = i + 1;
+          quoteLine = line;
+          i++;
+        } else if (c === d) {
+          fields.push('');
+          i++;
+        } else if (c === LF || c === CR) {
+          if (fields.length > 0) {
             fields.push('');
-          } else if (c === LF || c === CR) {
-            if (fields.length > 0) {
-              fields.push('');
-              endRecord(consumed + i, c);
-            } else if (c === LF && lastCR === consumed + i - 1) {
-              // Second half of a CRLF whose CR already ended the record.
-              recordStart = consumed + i + 1;
-            } else {
-              newline(consumed + i, c); // blank line: skipped, as pandas does
-            }
-          } else {
-            state = UNQUOTED;
-            segStart = i;
-            // Scan the rest of a plain field without going back through the switch.
-            while (i + 1 < n) {
-              const next = text.charCodeAt(i + 1);
-              if (next === d || next === LF || next === CR) break;
-              i++;
-            }
-          }
-          break;
-        case UNQUOTED:
-          if (c === d) {
-            fields.push(field + text.slice(segStart, i));
-            field = '';
-            state = FIELD_START;
-          } else if (c === LF || c === CR) {
-            fields.push(field + text.slice(segStart, i));
-            field = '';
-            state = FIELD_START;
             endRecord(consumed + i, c);
-          }
-          break;
-        case QUOTED:
-          if (c === QUOTE) {
-            field += text.slice(segStart, i);
-            state = QUOTE_IN_QUOTED;
-          } else if (c === CR) {
-            line++;
-            lastCR = consumed + i;
-          } else if (c === LF && lastCR !== consumed + i - 1) {
-            line++;
-          }
-          break;
-        case QUOTE_IN_QUOTED:
-          if (c === QUOTE) {
-            // Doubled quote: a literal quote, which starts the next segment.
-            segStart = i;
-            state = QUOTED;
-          } else if (c === d) {
-            fields.push(field);
-            field = '';
-            state = FIELD_START;
-          } else if (c === LF || c === CR) {
-            fields.push(field);
-            field = '';
-            state = FIELD_START;
-            endRecord(consumed + i, c);
+          } else if (c === LF && lastCR === consumed + i - 1) {
+            // Second half of a CRLF whose CR already ended the record.
+            recordStart = consumed + i + 1;
           } else {
-            segStart = i;
-            state = UNQUOTED;
+            newline(consumed + i, c); // blank line: skipped, as pandas does
           }
-          break;
-        default:
-          state satisfies never;
+          i++;
+        } else {
+          // An unquoted field: scan to its end (a quote inside it is literal).
+          let j = i + 1;
+          let next = 0;
+          while (j < n) {
+            next = text.charCodeAt(j);
+            if (next === d || next === LF || next === CR) break;
+            j++;
+          }
+          if (j === n) {
+            // It goes on in the next chunk.
+            st = UNQUOTED;
+            segStart = i;
+            i = n;
+          } else {
+            fields.push(text.slice(i, j));
+            if (next !== d) endRecord(consumed + j, next);
+            i = j + 1;
+          }
+        }
+      } else if (st === UNQUOTED) {
+        // Only at the start of a chunk: the rest of a field begun in the previous one.
+        let j = i;
+        let next = 0;
+        while (j < n) {
+          next = text.charCodeAt(j);
+          if (next === d || next === LF || next === CR) break;
+          j++;
+        }
+        if (j === n) {
+          i = n;
+        } else {
+          fields.push(fld + text.slice(segStart, j));
+          fld = '';
+          st = FIELD_START;
+          if (next !== d) endRecord(consumed + j, next);
+          i = j + 1;
+        }
+      } else if (st === QUOTED) {
+        if (c === QUOTE) {
+          fld += text.slice(segStart, i);
+          st = QUOTE_IN_QUOTED;
+        } else if (c === CR) {
+          line++;
+          lastCR = consumed + i;
+        } else if (c === LF && lastCR !== consumed + i - 1) {
+          line++;
+        }
+        i++;
+      } else {
+        // QUOTE_IN_QUOTED
+        if (c === QUOTE) {
+          // Doubled quote: a literal quote, which starts the next segment.
+          segStart = i;
+          st = QUOTED;
+        } else if (c === d) {
+          fields.push(fld);
+          fld = '';
+          st = FIELD_START;
+        } else if (c === LF || c === CR) {
+          fields.push(fld);
+          fld = '';
+          st = FIELD_START;
+          endRecord(consumed + i, c);
+        } else {
+          segStart = i;
+          st = UNQUOTED;
+          // Text after a closing quote joins the field: scan the rest as unquoted.
+          let j = i + 1;
+          let next = 0;
+          while (j < n) {
+            next = text.charCodeAt(j);
+            if (next === d || next === LF || next === CR) break;
+            j++;
+          }
+          if (j === n) {
+            i = n;
+            continue;
+          }
+          fields.push(fld + text.slice(segStart, j));
+          fld = '';
+          st = FIELD_START;
+          if (next !== d) endRecord(consumed + j, next);
+          i = j + 1;
+          continue;
+        }
+        i++;
       }
     }
-    if (state === UNQUOTED || state === QUOTED) field += text.slice(segStart, n);
+    if (st === UNQUOTED || st === QUOTED) fld += text.slice(segStart, n);
+    state = st;
+    field = fld;
     consumed += n;
     if (consumed - recordStart > maxRecordChars) tooLong();
   };

@@ -7,7 +7,7 @@ import { HIGH_CARDINALITY, MIN_ROWS_FOR_ID, TOP_VALUES } from './limits.ts';
 import { isMissing } from './na-values.ts';
 import { NumericStats } from './numeric.ts';
 import type { ColumnKind, ColumnProfile, PandasDtype } from './types.ts';
-import { isBoolean, isDatetime, isInteger, isUuid, parseNumber } from './values.ts';
+import { isBoolean, isDatetime, isUuid, lastNumberWasInteger, parseNumber } from './values.ts';
 
 /** What made a column look like an identifier, kept for the warning. */
 export type IdPattern = 'integer-sequence' | 'uuid' | 'unique-text';
@@ -34,30 +34,33 @@ export class ColumnAccumulator {
     this.name = name;
   }
 
-  add(cell: string): void {
-    if (isMissing(cell)) {
+  /**
+   * `missing`: whether the cell is an NA spelling (`isMissing`), known to the caller already.
+   * Returns the cell's entry in the value counter (see ValueCounter.add), -1 for a missing cell or
+   * a value past the exact count.
+   */
+  add(cell: string, missing = isMissing(cell)): number {
+    if (missing) {
       this.missing++;
-      return;
+      return -1;
     }
     this.count++;
-    let key: string | number = cell;
-    if (this.numbers !== null) {
-      const value = parseNumber(cell);
-      if (Number.isNaN(value)) {
-        this.numbers = null;
-        this.allNumber = false;
-        this.allInteger = false;
-      } else {
-        this.numbers.add(value);
-        if (this.allInteger && !isInteger(cell)) this.allInteger = false;
-        // pandas counts 39.1 and 39.10 as one value: key numbers by their parsed value.
-        key = value;
-      }
-    }
     if (this.allBoolean && !isBoolean(cell)) this.allBoolean = false;
     if (this.allDatetime && !isDatetime(cell)) this.allDatetime = false;
     if (this.allUuid && !isUuid(cell)) this.allUuid = false;
-    this.values.add(key);
+    if (this.numbers !== null) {
+      const value = parseNumber(cell);
+      if (!Number.isNaN(value)) {
+        this.numbers.add(value);
+        if (!lastNumberWasInteger) this.allInteger = false;
+        // pandas counts 39.1 and 39.10 as one value: key numbers by their parsed value.
+        return this.values.addNumber(value);
+      }
+      this.numbers = null;
+      this.allNumber = false;
+      this.allInteger = false;
+    }
+    return this.values.addString(cell);
   }
 
   summarise(rows: number): ColumnSummary {

@@ -30,7 +30,17 @@ interface TrackedColumn {
   /** Raw cell text → code (0..SIDE-1). */
   codes: Map<string, number>;
   alive: boolean;
+  /**
+   * A cache in front of `codes`, by the cell's entry in its column's value counter (which the
+   * profiler knows already): the text last seen with that entry and its code. The entry alone is
+   * not enough (39.1 and 39.10 share one), so a hit also needs the same text.
+   */
+  entryText: (string | undefined)[];
+  entryCode: Int32Array;
 }
+
+/** Entries cached per column: a live column has at most SIDE values, so at most SIDE entries. */
+const ENTRY_CACHE = 64;
 
 interface Pair {
   /** Positions in `tracked`; `a` comes first in the header. */
@@ -57,6 +67,8 @@ export class DependencyTracker {
   private readonly tracked: TrackedColumn[];
   private pairs: Pair[] = [];
   private readonly rowCodes: Int32Array;
+  /** Positions in `tracked` of the columns still alive (the only codes a row needs). */
+  private live: number[];
   private pruneNeeded = false;
 
   /**
@@ -69,8 +81,16 @@ export class DependencyTracker {
     for (const i of candidates) if (i >= 0 && i < columns.length) positions.add(i);
     this.tracked = [...positions]
       .sort((x, y) => x - y)
-      .map((index) => ({ index, name: columns[index]!, codes: new Map(), alive: true }));
+      .map((index) => ({
+        index,
+        name: columns[index]!,
+        codes: new Map(),
+        alive: true,
+        entryText: [],
+        entryCode: new Int32Array(ENTRY_CACHE),
+      }));
     this.rowCodes = new Int32Array(this.tracked.length);
+    this.live = this.tracked.map((_, t) => t);
     for (let a = 0; a < this.tracked.length; a++) {
       for (let b = a + 1; b < this.tracked.length; b++) {
         this.pairs.push({ a, b, counts: new Uint32Array(SIDE * SIDE) });
@@ -78,19 +98,44 @@ export class DependencyTracker {
     }
   }
 
-  row(fields: readonly string[]): void {
+  /**
+   * What the profiler knows already, when it is given: `missing[i]` is 1 where cell i is an NA
+   * spelling (else each tracked cell is checked here), `entries[i]` the cell's entry in its
+   * column's value counter or -1.
+   */
+  row(fields: readonly string[], missing?: Uint8Array, entries?: Int32Array): void {
     if (this.pairs.length === 0) return;
-    for (let t = 0; t < this.tracked.length; t++) {
+    const live = this.live;
+    const codes = this.rowCodes;
+    for (let k = 0; k < live.length; k++) {
+      const t = live[k]!;
       const column = this.tracked[t]!;
-      this.rowCodes[t] = column.alive ? this.code(column, fields[column.index] ?? '') : MISSING;
+      const cell = fields[column.index] ?? '';
+      if (missing === undefined ? isMissing(cell) : missing[column.index] === 1) {
+        codes[t] = MISSING;
+        continue;
+      }
+      const entry = entries === undefined ? -1 : entries[column.index]!;
+      if (entry >= 0 && entry < ENTRY_CACHE && column.entryText[entry] === cell) {
+        codes[t] = column.entryCode[entry]!;
+        continue;
+      }
+      const code = this.code(column, cell);
+      codes[t] = code;
+      if (code >= 0 && entry >= 0 && entry < ENTRY_CACHE) {
+        column.entryText[entry] = cell;
+        column.entryCode[entry] = code;
+      }
     }
     if (this.pruneNeeded) {
       // Dropped pairs free their tables; this happens at most once per column.
       this.pairs = this.pairs.filter((pair) => this.tracked[pair.a]!.alive && this.tracked[pair.b]!.alive);
+      this.live = this.live.filter((t) => this.tracked[t]!.alive);
       this.pruneNeeded = false;
     }
-    const codes = this.rowCodes;
-    for (const pair of this.pairs) {
+    const pairs = this.pairs;
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p]!;
       const a = codes[pair.a]!;
       const b = codes[pair.b]!;
       if (a >= 0 && b >= 0) pair.counts[a * SIDE + b]!++;
@@ -129,13 +174,14 @@ export class DependencyTracker {
     return [...leaks.map((leak) => leak.warning), ...duplicates];
   }
 
+  /** The code of a present cell (MISSING once the column shows too many values). */
   private code(column: TrackedColumn, cell: string): number {
-    if (isMissing(cell)) return MISSING;
     const known = column.codes.get(cell);
     if (known !== undefined) return known;
     if (column.codes.size >= SIDE) {
       column.alive = false;
       column.codes.clear();
+      column.entryText = [];
       this.pruneNeeded = true;
       return MISSING;
     }

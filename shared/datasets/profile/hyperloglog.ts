@@ -11,9 +11,19 @@ export class HyperLogLog {
 
   /** `hash` is a 53-bit hash (hashString): the low 12 bits pick a register, the rest rank. */
   add(hash: number): void {
-    const index = hash & (REGISTERS - 1);
-    const rest = Math.floor(hash / REGISTERS); // 41 bits left
-    const rank = rest === 0 ? 42 : 41 - Math.floor(Math.log2(rest));
+    this.addHalves(hash >>> 0, Math.floor(hash / 4294967296));
+  }
+
+  /**
+   * The same for a hash given as its low 32 bits and the 21 above (`hashLow`, `hashHigh`): the
+   * rank is 1 + the leading zeros of the 41 bits above the register index (42 when all are zero),
+   * by Math.clz32 instead of a logarithm.
+   */
+  addHalves(low: number, high: number): void {
+    const index = low & (REGISTERS - 1);
+    const restLow = low >>> PRECISION; // 20 bits
+    const bits = high !== 0 ? 52 - Math.clz32(high) : 32 - Math.clz32(restLow);
+    const rank = 42 - bits;
     if (rank > this.registers[index]!) this.registers[index] = rank;
   }
 

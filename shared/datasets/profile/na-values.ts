@@ -26,6 +26,27 @@ export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
 ]);
 
 export function isMissing(value: string): boolean {
-  // Most cells are longer than any NA spelling: skip the set lookup for them.
-  return value.length <= 8 && PANDAS_NA_VALUES.has(value);
+  // Most cells are longer than any NA spelling, or start with a character none starts with:
+  // skip the set lookup (which hashes the string) for them.
+  const length = value.length;
+  if (length === 0) return true;
+  if (length > 8) return false;
+  switch (value.charCodeAt(0)) {
+    case 35 /* # */:
+    case 60 /* < */:
+    case 78 /* N */:
+    case 110 /* n */:
+      return PANDAS_NA_VALUES.has(value);
+    case 45 /* - */:
+      {
+        const next = value.charCodeAt(1);
+        return (
+          (next === 49 /* 1 */ || next === 78 /* N */ || next === 110) /* n */ && PANDAS_NA_VALUES.has(value)
+        );
+      }
+    case 49 /* 1 */:
+      return value.charCodeAt(1) === 46 /* . */ && PANDAS_NA_VALUES.has(value);
+    default:
+      return false;
+  }
 }
