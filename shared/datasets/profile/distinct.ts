@@ -90,6 +90,7 @@ export class ValueCounter {
         return entry;
       }
       this.startSketch();
+      hashed = false; // the sketch's start hashed every other key
     }
     if (!hashed) hashStringInto(short);
     this.sketch!.addHalves(hashLow, hashHigh);
