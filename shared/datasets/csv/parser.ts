@@ -53,7 +53,13 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
 
   let state: State = FIELD_START;
   let field = '';
+  /**
+   * The record being read: `width` slots (the header's field count, once known) allocated up front
+   * and filled by index, which is cheaper than growing an empty array field by field.
+   */
   let fields: string[] = [];
+  let count = 0;
+  let width = 0;
   /** Current physical line, 1-based. */
   let line = 1;
   /** Line where the current record (or open quote) started. */
@@ -69,6 +75,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
   const emit = (record: string[]) => {
     if (columns === null) {
       columns = headerColumns(record, recordLine);
+      width = record.length;
       options.onHeader(columns, delimiter ?? ',');
       return;
     }
@@ -93,10 +100,18 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
   /** The record ended at absolute offset `at` with the newline character `c`. */
   const endRecord = (at: number, c: number) => {
     if (at - recordStart > maxRecordChars) tooLong();
-    const record = fields;
-    fields = [];
+    const record = takeRecord();
     emit(record);
     newline(at, c);
+  };
+
+  /** Hands over the record read so far and starts the next. */
+  const takeRecord = (): string[] => {
+    const record = fields;
+    if (record.length !== count) record.length = count;
+    fields = width > 0 ? new Array<string>(width) : [];
+    count = 0;
+    return record;
   };
 
   const newline = (at: number, c: number) => {
@@ -127,11 +142,11 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
           quoteLine = line;
           i++;
         } else if (c === d) {
-          fields.push('');
+          fields[count++] = '';
           i++;
         } else if (c === LF || c === CR) {
-          if (fields.length > 0) {
-            fields.push('');
+          if (count > 0) {
+            fields[count++] = '';
             endRecord(consumed + i, c);
           } else if (c === LF && lastCR === consumed + i - 1) {
             // Second half of a CRLF whose CR already ended the record.
@@ -155,7 +170,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
             segStart = i;
             i = n;
           } else {
-            fields.push(text.slice(i, j));
+            fields[count++] = text.slice(i, j);
             if (next !== d) endRecord(consumed + j, next);
             i = j + 1;
           }
@@ -172,7 +187,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
         if (j === n) {
           i = n;
         } else {
-          fields.push(fld + text.slice(segStart, j));
+          fields[count++] = fld + text.slice(segStart, j);
           fld = '';
           st = FIELD_START;
           if (next !== d) endRecord(consumed + j, next);
@@ -196,11 +211,11 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
           segStart = i;
           st = QUOTED;
         } else if (c === d) {
-          fields.push(fld);
+          fields[count++] = fld;
           fld = '';
           st = FIELD_START;
         } else if (c === LF || c === CR) {
-          fields.push(fld);
+          fields[count++] = fld;
           fld = '';
           st = FIELD_START;
           endRecord(consumed + i, c);
@@ -219,7 +234,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
             i = n;
             continue;
           }
-          fields.push(fld + text.slice(segStart, j));
+          fields[count++] = fld + text.slice(segStart, j);
           fld = '';
           st = FIELD_START;
           if (next !== d) endRecord(consumed + j, next);
@@ -282,13 +297,12 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
       if (state === QUOTED) {
         fail('unterminated-quote', quoteLine, 'a quoted field opens here and is never closed.');
       }
-      if (state !== FIELD_START || fields.length > 0) {
-        fields.push(field);
+      if (state !== FIELD_START || count > 0) {
+        fields[count++] = field;
         field = '';
         state = FIELD_START;
         if (consumed - recordStart > maxRecordChars) tooLong();
-        emit(fields);
-        fields = [];
+        emit(takeRecord());
       }
       if (columns === null) fail('empty-file', 1, 'the file is empty: there is no header line.');
     },

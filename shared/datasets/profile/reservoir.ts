@@ -11,7 +11,7 @@ export class Reservoir {
 
   constructor(capacity: number, seed = 0x9e3779b9) {
     this.values = new Float64Array(capacity);
-    this.state = seed >>> 0 || 1;
+    this.state = seed | 0 || 1;
   }
 
   add(value: number): void {
@@ -34,14 +34,18 @@ export class Reservoir {
     return this.values.slice(0, Math.min(this.seen, this.values.length)).sort();
   }
 
-  /** xorshift32: cheap and good enough to pick reservoir slots. */
+  /**
+   * xorshift32: cheap and good enough to pick reservoir slots. The state is kept as a signed 32-bit
+   * integer (the same bits; it fits a small integer field), and scaled by 2^-32 (exact, as the
+   * division it replaces).
+   */
   private random(): number {
     let x = this.state;
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    this.state = x >>> 0;
-    return this.state / 4294967296;
+    this.state = x | 0;
+    return (x >>> 0) * 2.3283064365386963e-10;
   }
 }
 
