@@ -1,8 +1,9 @@
 /**
  * Receiving an uploaded CSV: the request body is read once, chunk by chunk, counted against the
  * size limit and hashed, and each chunk goes both to the blob store and to the streaming profiler
- * (shared/datasets `profileStream`, the same code the browser worker runs). Nothing holds the
- * whole file, so memory stays flat whatever the upload's size.
+ * (shared/datasets `profileStream`, the same code the browser worker runs, in a worker thread:
+ * profile-worker-client.ts). Nothing holds the whole file, so memory stays flat whatever the
+ * upload's size, and the event loop only reads, hashes and stores.
  *
  * Nothing is half-stored: whenever the result is not `ok` (too large, unreadable CSV) or the
  * body breaks off, the blob is deleted before this returns. The caller writes the database row
@@ -10,9 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { DatasetProfile } from '../../shared/datasets/profile/types.ts';
-import { profileStream } from '../../shared/datasets/profile-stream.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { createChunkChannel } from './chunk-channel.ts';
+import { profileInWorker } from './profile-worker-client.ts';
 
 export type IngestResult =
   | { ok: true; sizeBytes: number; sha256: string; profile: DatasetProfile }
@@ -38,7 +39,7 @@ export async function ingestDataset(
 ): Promise<IngestResult> {
   const toProfiler = createChunkChannel();
   const toStore = createChunkChannel();
-  const profiling = profileStream(toProfiler);
+  const profiling = profileInWorker(toProfiler);
   const storing = blobs.put(key, toStore);
   // Both are awaited below; these keep an early failure from counting as unhandled meanwhile.
   profiling.catch(() => {});
