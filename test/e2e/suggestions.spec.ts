@@ -41,7 +41,8 @@ async function uploadTitanic(person: Person, pipelineId: string): Promise<Datase
         headers: { 'content-type': 'text/csv' },
         body,
       });
-      if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`upload failed: ${response.status} ${await response.text()}`);
       return (await response.json()) as DatasetRecord;
     },
     { body: text, pipeline: pipelineId },
@@ -65,7 +66,11 @@ async function editDocument(baseURL: string, person: Person, pipelineId: string,
     WebSocketPolyfill: HeaderedWebSocket,
   });
   const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: `pipeline:${pipelineId}`, document: doc });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: `pipeline:${pipelineId}`,
+    document: doc,
+  });
   provider.attach();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -136,12 +141,16 @@ test('two editors review suggestions: an accept turns into a node for both, a re
     await expect(ghost(person.page, 'Drop columns')).toBeVisible();
   }
   await showGhost(ada.page, 'Drop columns');
-  await expect(ghost(ada.page, 'Drop columns')).toContainText('“alive” is the target “survived” under another name');
+  await expect(ghost(ada.page, 'Drop columns')).toContainText(
+    '“alive” is the target “survived” under another name',
+  );
   await expect(ghost(ada.page, 'Drop columns')).toContainText('80%');
   await screenshot(ada.page, 'suggestions-ghosts');
 
   // Ada accepts "Drop columns": Bob sees the ghost become a real node, wired to the dataset.
-  await ghost(ada.page, 'Drop columns').getByRole('button', { name: 'Accept suggestion: Drop columns' }).click();
+  await ghost(ada.page, 'Drop columns')
+    .getByRole('button', { name: 'Accept suggestion: Drop columns' })
+    .click();
   await expect(nodeCard(ada.page, 'Drop columns')).toBeVisible();
   await expect(nodeCard(bob.page, 'Drop columns')).toBeVisible();
   await expect(ghost(bob.page, 'Drop columns')).toHaveCount(0);
@@ -149,7 +158,9 @@ test('two editors review suggestions: an accept turns into a node for both, a re
 
   // Bob rejects the scaler: it disappears for Ada.
   await showGhost(bob.page, 'Standard scaler');
-  await ghost(bob.page, 'Standard scaler').getByRole('button', { name: 'Reject suggestion: Standard scaler' }).click();
+  await ghost(bob.page, 'Standard scaler')
+    .getByRole('button', { name: 'Reject suggestion: Standard scaler' })
+    .click();
   await expect(ghost(bob.page, 'Standard scaler')).toHaveCount(0);
   await expect(ghost(ada.page, 'Standard scaler')).toHaveCount(0);
   await expect(canvas(ada.page).getByRole('button', { name: '13 suggestions' })).toBeVisible();

@@ -36,7 +36,7 @@ beforeAll(async () => {
     jobs.push({ path, env: { [datasetEnvVar(name)]: datasetPath(name) } });
   }
   const results = await runScripts(jobs, temp.dir);
-  DATASETS.forEach((name, i) => runs.set(name, results[i]!));
+  for (const [i, name] of DATASETS.entries()) runs.set(name, results[i]!);
 });
 
 afterAll(() => temp.remove());
