@@ -9,9 +9,9 @@
  * iterable's own error when that fails. Chunks are gathered into batches of up to BATCH_BYTES
  * in one reused buffer and posted to the worker (postMessage copies them out; the originals go on
  * to storage); at most MAX_IN_FLIGHT batches wait there, so memory stays bounded (about 1 MB per
- * upload) and a slow profile holds back the reading of the request, as before. A CSV error is thus noticed up to that
- * much later in the file than when the profiler ran inline; the answer (422 and its line) is the
- * same.
+ * upload) and a slow profile holds back the reading of the request, as before. A CSV error is
+ * thus noticed up to that much further into the body than when the profiler ran inline; the
+ * answer (422 and its line) is the same.
  *
  * Workers: one per upload in progress; one idle worker is kept (unreferenced, so it never holds
  * the process open) for the next upload. A worker whose upload did not end cleanly is terminated.
@@ -33,7 +33,13 @@ const idle: Worker[] = [];
 let sessions = 0;
 
 function acquire(): Worker {
-  const worker = idle.pop() ?? new Worker(WORKER_URL);
+  let worker = idle.pop();
+  if (!worker) {
+    worker = new Worker(WORKER_URL);
+    const spawned = worker;
+    // An idle worker that stops (it should not) must not be handed out again.
+    spawned.once('exit', () => forget(spawned));
+  }
   worker.ref();
   return worker;
 }

@@ -10,7 +10,7 @@
  *   thrown that is not a CSV error). Messages of a session that has ended are ignored.
  */
 import { parentPort } from 'node:worker_threads';
-import { profileStream } from '../../shared/datasets/profile-stream.ts';
+import { type ProfileResult, profileStream } from '../../shared/datasets/profile-stream.ts';
 
 export type ToProfileWorker =
   | { type: 'start'; session: number }
@@ -19,7 +19,7 @@ export type ToProfileWorker =
 
 export type FromProfileWorker =
   | { type: 'took'; session: number }
-  | { type: 'result'; session: number; result: Awaited<ReturnType<typeof profileStream>> }
+  | { type: 'result'; session: number; result: ProfileResult }
   | { type: 'failed'; session: number; message: string; stack?: string };
 
 interface Session {
