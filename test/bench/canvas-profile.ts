@@ -1,6 +1,7 @@
 /**
  * Where our canvas spends its main-thread time in one scenario of the canvas benchmark:
- * `node test/bench/canvas-profile.ts [fit|reading] [pan|drag|remote]` (default: reading pan).
+ * `node test/bench/canvas-profile.ts [fit|reading] [pan|drag|remote]` (default: reading pan);
+ * `CANVAS_PROFILE_CSS='…'` adds a style sheet to the page first (to try a CSS change).
  * Traces the harness page with Blink's and the compositor's own categories and prints the self
  * time of each trace event on the page's main thread (e.g. PaintArtifactCompositor::Update is
  * layerization, HitTest the hover hit tests after each frame, FunctionCall script).
@@ -29,6 +30,8 @@ const browser = await chromium.launch({
 });
 try {
   const page = await openOurs(browser, served.url, zoom);
+  // CANVAS_PROFILE_CSS: extra CSS for the page, to try a change without rebuilding.
+  if (process.env.CANVAS_PROFILE_CSS) await page.addStyleTag({ content: process.env.CANVAS_PROFILE_CSS });
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const events: Event[] = [];
