@@ -30,7 +30,7 @@ import {
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CLIENT_COUNTS = (process.env.BENCH_SYNC_CLIENTS ?? '2,8,32').split(',').map(Number);
-const EDITS = Number(process.env.BENCH_SYNC_EDITS ?? 600);
+const EDITS = Number(process.env.BENCH_SYNC_EDITS ?? 1200);
 const BLOCK_EDITS = 50;
 const WARMUP_EDITS = 50;
 const EDIT_GAP_MS = Number(process.env.BENCH_SYNC_GAP_MS ?? 10);
@@ -270,6 +270,7 @@ const SYNC_NOTES: string[] = [
   '- **Server CPU per edit** (~3 ms against ~0.8 ms): mostly the update log — the embedded PGlite insert after each relayed edit (with appends switched off the server used ~1.5 ms per edit). The insert is now a prepared statement: 0.9 ms of CPU in isolation instead of 1.4–1.6 ms, not visible end to end within the noise. The rest: snapshot compaction at least every 10 s of continuous editing, the run queue, timers. On 2 shared cores this CPU competes with the clients and makes the server wait longer for a core when the next edit arrives.',
   '- **p99**: rare stalls of our server’s main thread. The in-process run queue polls the embedded database every 2 s and supervises every 7 s: in back-to-back runs with the worker off (`BENCH_SYNC_RUNNER=0`) p99 with 8 clients was 4.1–6.0 ms instead of 6.5–11.3 ms. Garbage collection (scavenges up to 12 ms seen under load) and scheduling delays on the loaded machine account for the rest: in a traced run most server-side relays over 2 ms overlapped no collection and no database work.',
   '- **p50 with 32 clients** is mostly the benchmark’s own decoding: all receivers share one thread, so the baseline is itself about 2 ms, while the first receiver gets our relay in ~1.2–1.4 ms. Each client on its own machine would not queue behind 30 others.',
+  '- **Spread between runs**: p99 is set by the slowest ~1 % of edits, so it moves with whatever else the machine does. In ten runs of this benchmark with 600 edits on 2026-11-22 (load 1.5–3.5; four of them before the log insert was prepared), the p99 ratio with the same client ranged 1.1–2.3× at 8 clients and 1.1–2.4× at 32, the p50 ratio 1.2–1.4×; hence 1,200 edits per configuration now.',
   '- **App clients**: `@hocuspocus/provider` does more per message than `y-websocket` (routing by document name, counting unsynced changes from the acknowledgement of every update), which adds up over 31 receivers in one process.',
 ];
 
