@@ -75,6 +75,21 @@ describe('makeHttpClient', () => {
     await rejection(http.request('GET', '/api/pipelines'));
     expect(handler).toHaveBeenCalledTimes(1);
   });
+
+  it('a page that overrides the handler gets the 401s until it lets go', async () => {
+    const http = makeHttpClient({ fetch: async () => errorResponse(401, 'unauthenticated', 'Log in') });
+    const appWide = vi.fn();
+    const page = vi.fn();
+    http.setUnauthenticatedHandler(appWide);
+    const release = http.overrideUnauthenticated(page);
+    await rejection(http.request('GET', '/api/pipelines/p/runs'));
+    expect(page).toHaveBeenCalledTimes(1);
+    expect(appWide).not.toHaveBeenCalled();
+    release();
+    await rejection(http.request('GET', '/api/pipelines'));
+    expect(page).toHaveBeenCalledTimes(1);
+    expect(appWide).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('makeQueryString', () => {

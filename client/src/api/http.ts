@@ -17,6 +17,12 @@ export interface HttpClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
   /** Called when a request outside `/api/auth/` answers 401: the session expired or was revoked. */
   setUnauthenticatedHandler(handler: ((error: ApiRequestError) => void) | undefined): void;
+  /**
+   * A page that handles an ended session in place (the builder keeps the person's edits on the
+   * page and asks for the password there) takes 401s over from the app-wide handler, which
+   * would navigate away, until the returned function is called.
+   */
+  overrideUnauthenticated(handler: (error: ApiRequestError) => void): () => void;
 }
 
 export interface HttpClientOptions {
@@ -38,6 +44,8 @@ export function makeQueryString(query: Record<string, QueryValue> | undefined): 
 
 export function makeHttpClient(options: HttpClientOptions = {}): HttpClient {
   let onUnauthenticated: ((error: ApiRequestError) => void) | undefined;
+  /** Newest last: the page on top handles a 401. */
+  const overrides: ((error: ApiRequestError) => void)[] = [];
 
   async function request<T>(
     method: HttpMethod,
@@ -62,7 +70,9 @@ export function makeHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
     if (!response.ok) {
       const error = await readErrorResponse(response);
-      if (response.status === 401 && !path.startsWith(AUTH_PREFIX)) onUnauthenticated?.(error);
+      if (response.status === 401 && !path.startsWith(AUTH_PREFIX)) {
+        (overrides.at(-1) ?? onUnauthenticated)?.(error);
+      }
       throw error;
     }
     if (response.status === 204) return undefined as T;
@@ -81,6 +91,13 @@ export function makeHttpClient(options: HttpClientOptions = {}): HttpClient {
     request,
     setUnauthenticatedHandler(handler) {
       onUnauthenticated = handler;
+    },
+    overrideUnauthenticated(handler) {
+      overrides.push(handler);
+      return () => {
+        const at = overrides.lastIndexOf(handler);
+        if (at >= 0) overrides.splice(at, 1);
+      };
     },
   };
 }

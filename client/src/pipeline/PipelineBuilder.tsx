@@ -68,6 +68,10 @@ export function PipelineBuilder(props: PipelineBuilderProps) {
   const presence = createPresence(sync.awareness, localUser);
   const history = createUndoHistory(sync.doc, user.id);
   const meta = createDocMeta(sync.doc);
+  // While the builder is open an ended session is handled here, not by leaving the page: REST
+  // calls (runs, datasets refetched on reconnect) may notice before the socket does, and the
+  // person's unsynced edits and the in-place login must stay.
+  onCleanup(props.api.http.overrideUnauthenticated(() => sync.sessionEnded()));
   const members = makeMembersApi(props.api.http);
   // The pipeline's datasets: their profiles tell validation the columns of CSV nodes.
   const datasetsApi = makeDatasetsApi(props.api.http);

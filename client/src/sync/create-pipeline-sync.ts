@@ -66,6 +66,8 @@ export interface PipelineSync {
   serverReadOnly: Accessor<boolean | undefined>;
   /** Call after a successful login: reconnects so the new session cookie is sent. */
   retryAfterLogin(): void;
+  /** Another request found the session ended: stop syncing and ask for a login (edits stay). */
+  sessionEnded(): void;
   /**
    * Stateless messages the server broadcasts on this document (record notifications: versions,
    * comments, reviews, runs). Listeners added before the connection opens are kept for it.
@@ -190,6 +192,12 @@ export function createPipelineSync(pipelineId: string, user: SyncUser, deps: Pip
     onStateless(listener) {
       statelessListeners.add(listener);
       return () => statelessListeners.delete(listener);
+    },
+    sessionEnded() {
+      // A REST request learned it first: the socket would only be refused too.
+      if (retryTimer) clearTimeout(retryTimer);
+      connection?.disconnect();
+      dispatch({ type: 'access-checked', result: 'auth-required' });
     },
     retryAfterLogin() {
       dispatch({ type: 'reauthenticating' });
