@@ -81,6 +81,20 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/**
+ * Resolves once a node glows, looking on every animation frame. A step of the iris run glows for a
+ * few hundred milliseconds (the last one from its progress report until the runner has recorded
+ * the run's end), and expect's retries look at the page at most once a second after the first
+ * second, so `expect(...).toHaveCount(1)` can step over every glow of a run and then wait for one
+ * that never comes.
+ */
+async function waitForGlowingNode(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.node--running').length === 1, undefined, {
+    polling: 'raf',
+    timeout: RUN_TIMEOUT_MS,
+  });
+}
+
 function runButton(page: Page) {
   return page.getByRole('button', { name: 'Run', exact: true });
 }
@@ -147,7 +161,7 @@ test('screenshots: running console with progress and glowing node, runs table, c
     // glowed afterwards (then the frame shows it); otherwise run again, up to three times.
     for (let attempt = 0; attempt < 3; attempt++) {
       await runButton(page).click();
-      await expect(page.locator('.node--running')).toHaveCount(1, { timeout: RUN_TIMEOUT_MS });
+      await waitForGlowingNode(page);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `runs-running-${theme}.png`) });
       const caught = (await page.locator('.node--running').count()) === 1;
       await expect(page.getByTestId('console-status')).toHaveText(/Succeeded/, { timeout: RUN_TIMEOUT_MS });
