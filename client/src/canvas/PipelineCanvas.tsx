@@ -446,6 +446,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         tabindex="0"
         data-connecting-type={connectingType()}
         data-connecting-side={binding.connection()?.from.side}
+        data-gesture={binding.gesture()}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
       >

@@ -45,6 +45,12 @@ export interface PointerBinding {
   /** Where the wire ends: the hovered port when there is one, else the pointer. */
   connectionEnd: Accessor<Point | null>;
   marquee: Accessor<Rect | null>;
+  /**
+   * The pan or node drag in progress, if any: the canvas then covers its world with a transparent
+   * shield (pointer capture sends the moves to the viewport anyway), because Chrome's hover hit
+   * test of ~27,000 elements after every frame was a third of the main-thread time of a pan.
+   */
+  gesture: Accessor<'pan' | 'drag' | undefined>;
   isMarqueeHit(nodeId: string): boolean;
   portState(key: string): PortState;
   panZoom: PanZoomController;
@@ -58,6 +64,11 @@ export interface PointerBinding {
 
 export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
   let mode: Mode = { kind: 'idle' };
+  const [gesture, setGesture] = createSignal<'pan' | 'drag' | undefined>();
+  const setMode = (next: Mode) => {
+    mode = next;
+    setGesture(next.kind === 'pan' || next.kind === 'drag' ? next.kind : undefined);
+  };
   const [connection, setConnection] = createSignal<ConnectionState | null>(null);
   const [marquee, setMarquee] = createSignal<Rect | null>(null);
   const [marqueeIds, setMarqueeIds] = createSignal<ReadonlySet<string>>(new Set());
@@ -205,7 +216,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       if (event.button === 1 || (mode.kind === 'pan' && event.pointerType === 'touch')) {
         event.preventDefault();
         panZoom.pointerDown(input);
-        mode = { kind: 'pan', from: input, moved: true };
+        setMode({ kind: 'pan', from: input, moved: true });
         capture(event);
         return;
       }
@@ -220,7 +231,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
         const from = port && portPoint(port);
         if (port && from) {
           event.preventDefault();
-          mode = { kind: 'connect', boxes: nodeBoxes(rt.registry, rt.nodes) };
+          setMode({ kind: 'connect', boxes: nodeBoxes(rt.registry, rt.nodes) });
           connector.start(port, from);
           capture(event);
           return;
@@ -237,7 +248,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
         nodeEl.focus({ preventScroll: true });
         if (!rt.readOnly() && rt.selection().includes(id)) {
           drag.start(rt.selection(), id, point);
-          mode = { kind: 'drag', nodeId: id, additive: additive || !wasSelected };
+          setMode({ kind: 'drag', nodeId: id, additive: additive || !wasSelected });
           capture(event);
         }
         return;
@@ -255,10 +266,10 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       event.preventDefault();
       if (event.shiftKey && event.pointerType !== 'touch') {
         marqueeController.start(point, rt.selection(), hasCommandModifier(event));
-        mode = { kind: 'marquee' };
+        setMode({ kind: 'marquee' });
       } else {
         panZoom.pointerDown(input);
-        mode = { kind: 'pan', from: input, moved: false };
+        setMode({ kind: 'pan', from: input, moved: false });
       }
       capture(event);
     },
@@ -315,7 +326,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
           marqueeController.end();
           break;
       }
-      mode = { kind: 'idle' };
+      setMode({ kind: 'idle' });
     },
 
     onPointerCancel(event) {
@@ -323,7 +334,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       if (mode.kind === 'drag') drag.cancel();
       if (mode.kind === 'connect') connector.cancel();
       if (mode.kind === 'marquee') marqueeController.cancel();
-      mode = { kind: 'idle' };
+      setMode({ kind: 'idle' });
     },
 
     onPointerLeave() {
@@ -345,6 +356,7 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       return (s.hover && portPoint(s.hover)) ?? s.pointer;
     },
     marquee,
+    gesture,
     isMarqueeHit,
     portState: (key) => portStates.get(key),
     panZoom,
@@ -354,14 +366,14 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       if (!at || rt.readOnly()) return;
       const s = connector.state();
       if (!s) {
-        mode = { kind: 'connect', boxes: nodeBoxes(rt.registry, rt.nodes) };
+        setMode({ kind: 'connect', boxes: nodeBoxes(rt.registry, rt.nodes) });
         connector.start(port, at);
         rt.announce(
           `Connecting from ${port.side === 'out' ? 'output' : 'input'} ${port.portId}. Move to a port on another node with Tab and press Enter, or Escape to cancel.`,
         );
         return;
       }
-      mode = { kind: 'idle' };
+      setMode({ kind: 'idle' });
       if (s.from.side === port.side) {
         connector.cancel();
         rt.announce('Connection cancelled');
@@ -380,21 +392,21 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
         case 'idle':
           return false;
         case 'pan':
-          mode = { kind: 'idle' };
+          setMode({ kind: 'idle' });
           return false;
         case 'drag': {
           const was = drag.isDragging();
           drag.cancel();
-          mode = { kind: 'idle' };
+          setMode({ kind: 'idle' });
           return was;
         }
         case 'connect':
           connector.cancel();
-          mode = { kind: 'idle' };
+          setMode({ kind: 'idle' });
           return true;
         case 'marquee':
           marqueeController.cancel();
-          mode = { kind: 'idle' };
+          setMode({ kind: 'idle' });
           return true;
       }
     },
