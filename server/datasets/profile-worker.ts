@@ -9,6 +9,8 @@
  *   `result` (the ProfileResult: a CsvError is a result, not a failure) or `failed` (anything
  *   thrown that is not a CSV error). Messages of a session that has ended are ignored.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { type ProfileResult, profileStream } from '../../shared/datasets/profile-stream.ts';
 
@@ -31,6 +33,20 @@ interface Session {
 
 const port = parentPort;
 if (!port) throw new Error('profile-worker.ts runs as a worker thread');
+
+/**
+ * Nice value of this thread: when the CPUs are busy, the event loop (nice 0) is scheduled before
+ * the profiling, so requests and collaborators keep their latency while an upload is profiled
+ * (the upload is what waits). Linux only: there, a thread's id from /proc/thread-self can be given
+ * to setpriority; elsewhere the worker keeps the process's priority.
+ */
+const WORKER_NICE = 10;
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+} catch {
+  // Not Linux, or not allowed: same priority as the event loop.
+}
 
 let current: Session | null = null;
 
