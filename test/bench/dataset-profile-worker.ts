@@ -8,7 +8,8 @@
  * 'longtask') and the longest gap between animation frames while profiling (target: no task over
  * 50 ms with the worker); the page's JS heap growth (performance.memory with precise memory
  * info); and, for the worker, its own heap at its highest, sampled over the DevTools protocol
- * (Runtime.getHeapUsage on the worker target every 100 ms), since
+ * (Runtime.getHeapUsage on the worker target every 100 ms: the JS heap, and with ArrayBuffer
+ * backing stores, where the profiler keeps its typed-array tables), since
  * performance.measureUserAgentSpecificMemory needs cross-origin isolation.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -64,21 +65,33 @@ async function servePage(
   };
 }
 
+interface HeapPeak {
+  /** Highest used JS heap seen. */
+  js: number;
+  /** Highest used JS heap plus ArrayBuffer backing stores (typed arrays live outside the JS heap), when reported. */
+  withBuffers: number | null;
+}
+
+interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
+}
+
 /**
  * Samples the heap of the page's dedicated workers through a browser-level DevTools session
  * (non-flattened Target sessions, so Playwright's own attachment is left alone). Returns the
  * highest used heap seen, or null when no worker could be watched.
  */
-function watchWorkerHeap(session: CDPSession): { stop(): Promise<number | null> } {
-  let peak: number | null = null;
+function watchWorkerHeap(session: CDPSession): { stop(): Promise<HeapPeak | null> } {
+  let peak: HeapPeak | null = null;
   let stopped = false;
   let nextId = 1;
   const attached = new Map<string, string>(); // targetId → sessionId
-  const waiting = new Map<number, (usedSize: number) => void>();
+  const waiting = new Map<number, (usage: HeapUsage) => void>();
   session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
-    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+    const message = JSON.parse(event.message) as { id?: number; result?: Partial<HeapUsage> };
     if (message.id !== undefined && message.result?.usedSize !== undefined) {
-      waiting.get(message.id)?.(message.result.usedSize);
+      waiting.get(message.id)?.(message.result as HeapUsage);
       waiting.delete(message.id);
     }
   });
@@ -98,13 +111,23 @@ function watchWorkerHeap(session: CDPSession): { stop(): Promise<number | null> 
         }
         for (const sessionId of attached.values()) {
           const id = nextId++;
-          const used = new Promise<number>((resolve) => waiting.set(id, resolve));
+          const used = new Promise<HeapUsage>((resolve) => waiting.set(id, resolve));
           await session.send('Target.sendMessageToTarget', {
             sessionId,
             message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
           });
-          const size = await Promise.race([used, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
-          if (size !== null) peak = Math.max(peak ?? 0, size);
+          const usage = await Promise.race([used, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
+          if (usage !== null) {
+            const withBuffers =
+              usage.backingStorageSize === undefined ? null : usage.usedSize + usage.backingStorageSize;
+            peak = {
+              js: Math.max(peak?.js ?? 0, usage.usedSize),
+              withBuffers:
+                withBuffers === null
+                  ? (peak?.withBuffers ?? null)
+                  : Math.max(peak?.withBuffers ?? 0, withBuffers),
+            };
+          }
         }
       } catch {
         // the worker ended between two calls: keep what was seen
@@ -124,7 +147,7 @@ function watchWorkerHeap(session: CDPSession): { stop(): Promise<number | null> 
 
 interface Measured extends ProfileRun {
   where: 'worker' | 'main';
-  workerHeapPeak: number | null;
+  workerHeapPeak: HeapPeak | null;
 }
 
 async function measure(browser: Browser, url: string, where: 'worker' | 'main'): Promise<Measured> {
@@ -173,13 +196,17 @@ export async function runDatasetProfileWorkerBench(): Promise<string> {
 
   const [worker, main] = runs as [Measured, Measured];
   const heapCell = (bytes: number | null) => (bytes === null ? 'not obtained' : `${mb(bytes).toFixed(1)} MB`);
+  const workerHeapCell = (peak: HeapPeak | null) =>
+    peak === null
+      ? 'not obtained'
+      : `${heapCell(peak.js)} (${peak.withBuffers === null ? 'ArrayBuffers not reported' : `${heapCell(peak.withBuffers)} with ArrayBuffers`})`;
   const row = (label: string, run: Measured) =>
-    `| ${label} | ${(run.ms / 1000).toFixed(2)} s | ${(mb(page.bytes) / (run.ms / 1000)).toFixed(1)} MB/s | ${longTaskCell(run)} | ${ms(run.maxFrameGapMs)} | ${heapCell(run.heapPeak - run.heapBefore)} | ${run.where === 'worker' ? heapCell(run.workerHeapPeak) : '—'} |`;
+    `| ${label} | ${(run.ms / 1000).toFixed(2)} s | ${(mb(page.bytes) / (run.ms / 1000)).toFixed(1)} MB/s | ${longTaskCell(run)} | ${ms(run.maxFrameGapMs)} | ${heapCell(run.heapPeak - run.heapBefore)} | ${run.where === 'worker' ? workerHeapCell(run.workerHeapPeak) : '—'} |`;
   const met = worker.longTasks.every((duration) => duration <= LONG_TASK_MS);
   return [
     `## Dataset profiling in the browser: worker vs main thread (${Math.round(mb(page.bytes))} MB CSV)`,
     '',
-    `The generated CSV of the \`datasets\` section (${mb(page.bytes).toFixed(1)} MB, ${page.rows.toLocaleString('en-US')} rows × 10 columns), fetched into a Blob first, then profiled in Chromium by the client's preview profiler (\`makeWorkerProfiler\`: the dataset worker as Vite bundles it, progress through comlink) on a page built from test/bench/dataset-profile-page; baseline: the same \`profileFile\` awaited on the page's main thread. While profiling, the page records main-thread long tasks (\`PerformanceObserver('longtask')\`), the longest gap between animation frames, and its JS heap (\`performance.memory\`, precise); the worker's heap is sampled every ${HEAP_SAMPLE_MS} ms through the DevTools protocol (\`Runtime.getHeapUsage\` on the worker target) — \`performance.measureUserAgentSpecificMemory\` would need COOP/COEP.`,
+    `The generated CSV of the \`datasets\` section (${mb(page.bytes).toFixed(1)} MB, ${page.rows.toLocaleString('en-US')} rows × 10 columns), fetched into a Blob first, then profiled in Chromium by the client's preview profiler (\`makeWorkerProfiler\`: the dataset worker as Vite bundles it, progress through comlink) on a page built from test/bench/dataset-profile-page; baseline: the same \`profileFile\` awaited on the page's main thread. While profiling, the page records main-thread long tasks (\`PerformanceObserver('longtask')\`), the longest gap between animation frames, and its JS heap (\`performance.memory\`, precise); the worker's heap is sampled every ${HEAP_SAMPLE_MS} ms through the DevTools protocol (\`Runtime.getHeapUsage\` on the worker target: the JS heap, and the JS heap plus ArrayBuffer backing stores, where the profiler keeps its tables and row hashes in typed arrays) — \`performance.measureUserAgentSpecificMemory\` would need COOP/COEP. The page's heap growth is its JS heap only.`,
     '',
     '| where it runs | wall time | throughput | main-thread tasks > 50 ms | longest frame gap | page heap growth | worker heap peak |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
