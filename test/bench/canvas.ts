@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS } from '../chromium-launch.ts';
 import { makeScene } from '../fixtures/scenes/index.ts';
 import { ms, ratio, summarize } from './stats.ts';
 
@@ -39,16 +40,6 @@ const SCENARIO_MS = Number(process.env.BENCH_CANVAS_MS ?? 3000);
 const REMOTE_PER_SECOND = 200;
 const FRAME_BUDGET = 1000 / 60;
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -572,7 +563,7 @@ export const canvasBenchParts = { serveHarness, openOurs, drive, CHROMIUM_ARGS }
 export async function runCanvasBench(): Promise<string> {
   const served = await serveHarness();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ...CHROMIUM_LAUNCH_OPTIONS,
     args: CHROMIUM_ARGS,
   });
   const rows: string[] = [];

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type CDPSession, chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../chromium-launch.ts';
 import type { ProfileRun } from './dataset-profile-page/main.ts';
 import { generateCsv } from './datasets.ts';
 import { ms } from './stats.ts';
@@ -25,17 +26,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const TARGET_MB = Number(process.env.BENCH_DATASET_MB ?? 50);
 const LONG_TASK_MS = 50;
 const HEAP_SAMPLE_MS = 100;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+/** The shared flags, plus precise heap figures for the page's memory readings. */
+const CHROMIUM_ARGS = [...SHARED_CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
@@ -176,7 +168,7 @@ export async function runDatasetProfileWorkerBench(): Promise<string> {
   const page = await servePage(TARGET_MB * 1024 * 1024);
   console.log(`generated ${mb(page.bytes).toFixed(1)} MB, ${page.rows.toLocaleString('en-US')} rows`);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ...CHROMIUM_LAUNCH_OPTIONS,
     args: CHROMIUM_ARGS,
   });
   const runs: Measured[] = [];
