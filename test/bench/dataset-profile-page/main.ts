@@ -79,8 +79,8 @@ window.profileBench = {
     running = false;
     clearInterval(sampler);
     sample();
-    // One more frame and a moment for the observer to deliver the last entries.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Two frames: any task that ran up to now has ended and its entry is queued; takeRecords reads it.
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
     observer.disconnect();
     if (!result.ok) throw new Error(result.error.message);
