@@ -2,7 +2,7 @@
  * The sync endpoint: Hocuspocus on `/collab`, sharing the HTTP server's port. The WebSocket upgrade
  * checks `Origin`; each document then authenticates from the session cookie (collab-auth.ts).
  * Documents load from and store to the database (document-store.ts): every update is logged
- * within milliseconds, and full snapshots are taken on Hocuspocus's debounced store.
+ * within ~50 ms, and full snapshots are taken on Hocuspocus's debounced store.
  */
 
 import { randomUUID } from 'node:crypto';

@@ -111,8 +111,9 @@ export const documents = pgTable('documents', {
 
 /**
  * Write-ahead log of Yjs updates received since the last full snapshot in `documents`. The sync
- * server appends every update here within milliseconds and folds the log into `documents.state`
- * on each (debounced) store, so a crash of the server loses nothing it had acknowledged.
+ * server appends every update here within ~50 ms and folds the log into `documents.state`
+ * on each (debounced) store, so a crash of the server loses at most the updates of the last ~50 ms,
+ * which the clients still hold and send again when they reconnect.
  */
 export const documentUpdates = pgTable(
   'document_updates',

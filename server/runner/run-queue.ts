@@ -10,8 +10,17 @@
  * is a person's decision, not the queue's) the job then moves to the dead-letter queue, whose
  * handler (reconciler.ts) marks the run failed with "worker stopped responding".
  */
+
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { type DrizzleTransactionLike, fromDrizzle, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
+import {
+  type Db as BossDatabase,
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  fromPglite,
+  type PGliteLike,
+  PgBoss,
+} from 'pg-boss';
 import type { Database, Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { isConnectionError } from './database-retry.ts';
@@ -29,6 +38,8 @@ const POOL_MAX = 4;
 const POLLING_SECONDS = 2;
 const NOTIFY_POLLING_SECONDS = 10;
 const CONNECTION_ERROR_QUIET_MS = 10_000;
+/** pg-boss's flow poller cannot be switched off; an hour between polls is as good as off. */
+const FLOW_POLL_OFF_SECONDS = 3_600;
 
 export interface RunJobData {
   runId: string;
@@ -54,25 +65,34 @@ export interface RunQueue {
 
 export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> {
   const { database, logger } = options;
-  // Supervision (expiring jobs whose heartbeat stopped) runs a few times per lease.
-  const superviseSeconds = Math.max(1, Math.floor(options.leaseSeconds / 4));
+  const embedded = database.kind === 'pglite';
+  // Supervision (expiring jobs whose heartbeat stopped) runs a few times per lease on PostgreSQL,
+  // where workers on other machines can die on their own. On the embedded database every worker
+  // lives in this process (the data directory is locked to it), so a missed heartbeat means this
+  // process was frozen or is starting after a crash: once per lease is enough. There, each pass
+  // runs on the thread that relays edits (~25 ms of queries), so it should be rare.
+  const superviseSeconds = embedded
+    ? Math.max(1, options.leaseSeconds)
+    : Math.max(1, Math.floor(options.leaseSeconds / 4));
   const common = {
     useListenNotify: true,
     supervise: true,
     schedule: false,
     superviseIntervalSeconds: superviseSeconds,
+    // pg-boss supervises at the larger of these two intervals.
     monitorIntervalSeconds: superviseSeconds,
+    // Job flows (dependsOn) are not used; their poller would query every 5 s for nothing.
+    flowIntervalSeconds: FLOW_POLL_OFF_SECONDS,
     instanceName: 'dominoml-runner',
   };
-  const boss =
-    database.kind === 'pglite'
-      ? new PgBoss({ ...common, db: fromPglite(pgliteClientOf(database.db)), backend: 'pglite' })
-      : new PgBoss({
-          ...common,
-          connectionString: requireUrl(options.databaseUrl),
-          max: POOL_MAX,
-          application_name: 'dominoml-runner',
-        });
+  const boss = embedded
+    ? new PgBoss({ ...common, db: yieldingToIo(fromPglite(pgliteClientOf(database.db))), backend: 'pglite' })
+    : new PgBoss({
+        ...common,
+        connectionString: requireUrl(options.databaseUrl),
+        max: POOL_MAX,
+        application_name: 'dominoml-runner',
+      });
   // While the database is away pg-boss fails every poll and heartbeat and tries again by itself:
   // one warning every few seconds, not one per failed query.
   let quietUntil = 0;
@@ -163,6 +183,23 @@ async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings):
     if (!(await boss.getQueue(name))) throw error;
     await boss.updateQueue(name, settings);
   }
+}
+
+/**
+ * The embedded database runs each statement on this thread, synchronously. A supervision pass is
+ * a chain of ~20 statements (~100 ms in all); awaited back to back they would hold up every edit
+ * that arrives meanwhile for the whole chain. Waiting for the next turn of the event loop before
+ * each statement lets pending socket messages be relayed in between, so an edit waits for one
+ * statement at most.
+ */
+function yieldingToIo(database: BossDatabase): BossDatabase {
+  return {
+    ...database,
+    async executeSql(text, values) {
+      await nextTurn();
+      return database.executeSql(text, values);
+    },
+  };
 }
 
 /** drizzle keeps its driver client as `$client`: the PGlite instance the queue must share. */
