@@ -51,8 +51,18 @@ export function stageHeading(stage: PlannedStage, position: number, total: numbe
   return `# [${position}/${total}] ${label === '' || label === component ? component : `${label} (${component})`}`;
 }
 
+/**
+ * Reported as a stage starts: which node runs now and how many steps are done before it, so the
+ * canvas lights the node that is working and the progress reads "Step 3 of 7: Scaler" while the
+ * scaler runs (not after it finished).
+ */
 export function progressLine(stage: PlannedStage, position: number, total: number): string {
-  return `report_progress(${pyLiteral(stage.nodeId)}, ${pyLiteral(stage.label)}, ${position}, ${total})`;
+  return `report_progress(${pyLiteral(stage.nodeId)}, ${pyLiteral(stage.label)}, ${position - 1}, ${total})`;
+}
+
+/** Reported after the last stage: every step done, no node running. */
+export function finishedLine(total: number): string {
+  return `report_progress(None, None, ${total}, ${total})`;
 }
 
 class ScriptWriter {
@@ -66,7 +76,7 @@ class ScriptWriter {
   /** Writes a stage and records its block and the inner runs of lines that belong to other nodes. */
   stage(stage: PlannedStage, position: number, total: number): void {
     const start = this.lines.length + 1;
-    this.lines.push(stageHeading(stage, position, total));
+    this.lines.push(stageHeading(stage, position, total), progressLine(stage, position, total));
     let run: SourceMapEntry | undefined;
     for (const line of stage.lines) {
       this.lines.push(line.text);
@@ -78,7 +88,6 @@ class ScriptWriter {
         this.sourceMap.push(run);
       } else run = undefined;
     }
-    this.lines.push(progressLine(stage, position, total));
     this.sourceMap.push({ startLine: start, endLine: this.lines.length, nodeId: stage.nodeId });
   }
 }
@@ -93,6 +102,7 @@ export function renderScript(plan: ScriptPlan, options: CodegenOptions): Generat
     writer.stage(stage, position + 1, total);
     writer.push('');
   });
+  writer.push(finishedLine(total), '');
   if (plan.skipped.length > 0) {
     writer.push('# Nodes without code (see the problems panel):');
     for (const node of plan.skipped) {

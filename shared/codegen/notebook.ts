@@ -6,7 +6,7 @@
 import { catalog } from '../catalog/catalog.ts';
 import type { ComponentRegistry } from '../catalog/types.ts';
 import type { PipelineGraph } from '../graph/types.ts';
-import { type CodegenOptions, headerLines, progressLine } from './generate-python.ts';
+import { type CodegenOptions, finishedLine, headerLines, progressLine } from './generate-python.ts';
 import { planScript } from './script-plan.ts';
 
 interface NotebookCell {
@@ -76,8 +76,9 @@ export function generateNotebook(
     const component = markdownText(stage.componentLabel);
     const heading = `## ${position + 1}. ${label === '' || label === component ? component : `${label} (${component})`}`;
     markdown(def?.description ? [heading, '', markdownText(def.description)] : [heading]);
-    code([...stage.lines.map((line) => line.text), progressLine(stage, position + 1, total)]);
+    code([progressLine(stage, position + 1, total), ...stage.lines.map((line) => line.text)]);
   });
+  if (total > 0) code([finishedLine(total)]);
 
   const notebook = {
     cells,

@@ -529,7 +529,9 @@ describe('script layout', () => {
     expect(linesOf('step2')).toEqual(["        ('pca', PCA(random_state=0)),"]);
     expect(linesOf('model')[0]).toBe('# [3/5] model (Logistic regression)');
     expect(linesOf('split')).toContain("X = iris.drop(columns=['target'])");
-    expect(linesOf('use1').at(-1)).toBe("report_progress('use1', 'use1', 5, 5)");
+    // Each stage reports as it starts: the node running now and the steps done before it.
+    expect(linesOf('use1')[1]).toBe("report_progress('use1', 'use1', 4, 5)");
+    expect(lines).toContain('report_progress(None, None, 5, 5)');
     for (const entry of sourceMap) {
       expect(entry.startLine).toBeGreaterThan(0);
       expect(entry.endLine).toBeGreaterThanOrEqual(entry.startLine);

@@ -38,7 +38,7 @@ interface Notebook {
 }
 
 describe('generateNotebook', () => {
-  it('has a title, a setup cell, then a heading and one code cell per stage', () => {
+  it('has a title, a setup cell, a heading and one code cell per stage, then the final report', () => {
     const notebook = JSON.parse(generateNotebook(iris.graph, undefined, { title: iris.name })) as Notebook;
     expect(notebook.nbformat).toBe(4);
     expect(notebook.nbformat_minor).toBe(5);
@@ -47,7 +47,11 @@ describe('generateNotebook', () => {
       (entry) => entry.endLine - entry.startLine >= 2,
     ).length;
     expect(kinds.slice(0, 2)).toEqual(['markdown', 'code']);
-    expect(kinds.slice(2)).toEqual(Array.from({ length: stages }, () => ['markdown', 'code']).flat());
+    expect(kinds.slice(2)).toEqual([
+      ...Array.from({ length: stages }, () => ['markdown', 'code']).flat(),
+      'code',
+    ]);
+    expect(notebook.cells.at(-1)!.source.join('')).toBe(`report_progress(None, None, ${stages}, ${stages})`);
     expect(notebook.cells[0]!.source[0]).toBe('# Iris: scaled logistic regression\n');
     expect(notebook.cells.map((cell) => cell.id)).toEqual(
       notebook.cells.map((_, position) => `cell-${position + 1}`),
