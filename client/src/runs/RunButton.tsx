@@ -97,8 +97,9 @@ export function RunButton(props: RunButtonProps) {
               <span class="run-live__text">
                 {RUN_STATUS_LABELS[live().run.status]}
                 <Show when={live().run.progress.total > 0}>
-                  {' '}
-                  {Math.min(live().run.progress.done, live().run.progress.total)}/{live().run.progress.total}
+                  {/* The step working now, as in the console's "Step 5 of 7", not the count of steps done. */}{' '}
+                  {Math.min(live().run.progress.done + 1, live().run.progress.total)}/
+                  {live().run.progress.total}
                 </Show>
               </span>
             </button>
