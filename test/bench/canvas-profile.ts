@@ -1,7 +1,12 @@
 /**
  * Where our canvas spends its main-thread time in one scenario of the canvas benchmark:
- * `node test/bench/canvas-profile.ts [fit|reading] [pan|drag|remote]` (default: reading pan);
- * `CANVAS_PROFILE_CSS='…'` adds a style sheet to the page first (to try a CSS change).
+ * `node test/bench/canvas-profile.ts [fit|reading] [pan|drag|remote] [floor]` (default: reading
+ * pan; `floor` traces the bench's bare-DOM floor page instead, for a comparison at the same load);
+ * `CANVAS_PROFILE_CSS='…'` adds a style sheet to our page first (to try a CSS change);
+ * `CANVAS_PROFILE_JS=1` also samples the page's script and prints the functions with the most self
+ * time (sampling adds its own overhead: read those as shares, not as frame times).
+ * Also prints the bench's per-frame figures (main-thread p50/p95, frames over budget); the extra
+ * trace categories here make them a little higher than the bench's own.
  * Traces the harness page with Blink's and the compositor's own categories and prints the self
  * time of each trace event on the page's main thread (e.g. PaintArtifactCompositor::Update is
  * layerization, HitTest the hover hit tests after each frame, FunctionCall script).
@@ -11,36 +16,53 @@ import { canvasBenchParts } from './canvas.ts';
 
 interface Event {
   name: string;
+  cat: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
-  args?: { data?: { frame?: string } };
+  args?: { name?: string; data?: { frame?: string } };
 }
 
 const zoom = process.argv[2] === 'fit' ? 'fit' : 'reading';
 const scenario = (['pan', 'drag', 'remote'] as const).find((s) => s === process.argv[3]) ?? 'pan';
-const { serveHarness, openOurs, drive, CHROMIUM_ARGS } = canvasBenchParts;
+const floor = process.argv[4] === 'floor';
+const { serveHarness, openOurs, floorInput, openFloor, drive, frameStats, TRACE_CATEGORIES, CHROMIUM_ARGS } =
+  canvasBenchParts;
 
-const served = await serveHarness();
+const sampling = process.env.CANVAS_PROFILE_JS === '1';
+const served = await serveHarness({ minify: !sampling });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: CHROMIUM_ARGS,
 });
 try {
-  const page = await openOurs(browser, served.url, zoom);
+  let page = await openOurs(browser, served.url, zoom);
+  if (floor) {
+    const input = await floorInput(page, zoom);
+    await page.close();
+    page = await openFloor(browser, input);
+  }
   // CANVAS_PROFILE_CSS: extra CSS for the page, to try a change without rebuilding.
-  if (process.env.CANVAS_PROFILE_CSS) await page.addStyleTag({ content: process.env.CANVAS_PROFILE_CSS });
+  if (process.env.CANVAS_PROFILE_CSS && !floor)
+    await page.addStyleTag({ content: process.env.CANVAS_PROFILE_CSS });
+  await page.waitForTimeout(300); // as the bench: let the opening frames settle
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const events: Event[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as Event[])));
   await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink,cc',
+    categories: `${TRACE_CATEGORIES},blink,cc`,
     transferMode: 'ReportEvents',
   });
+  if (sampling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await drive(page, scenario);
+  const profile = sampling ? (await cdp.send('Profiler.stop')).profile : null;
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.end');
   await complete;
@@ -67,11 +89,41 @@ try {
   }
   while (stack.length > 0) close();
   const total = spans.filter((e) => e.name === 'RunTask').reduce((sum, e) => sum + e.dur! / 1000, 0);
-  console.log(`ours, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks`);
+  const frames = frameStats(events, frameTree.frame.id);
+  console.log(
+    `${floor ? 'floor' : 'ours'}, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks; ` +
+      `${frames.frames} frames, main-thread p50 ${frames.mainP50.toFixed(2)} ms, p95 ${frames.mainP95.toFixed(2)} ms, ` +
+      `${frames.mainOver.toFixed(1)} % over 16.7 ms`,
+  );
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  if (profile) printScriptProfile(profile);
 } finally {
   await browser.close();
   await served.close();
 }
 process.exit(0);
+
+interface ScriptProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time by function (name, file and line) from a CDP CPU profile. */
+function printScriptProfile(profile: ScriptProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = byId.get(samples[i]!)?.callFrame;
+    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`script samples: ${total.toFixed(0)} ms`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+}

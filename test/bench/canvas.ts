@@ -40,6 +40,8 @@ const SCENARIO_MS = Number(process.env.BENCH_CANVAS_MS ?? 3000);
 const REMOTE_PER_SECOND = 200;
 const FRAME_BUDGET = 1000 / 60;
 const VIEWPORT = { width: 1280, height: 800 };
+/** Where the mouse wheels ours in to reading zoom, and so where it rests after. */
+const READING_ZOOM_POINTER = { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 };
 const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -83,12 +85,15 @@ declare global {
 
 // ── serving the harness ───────────────────────────────────────────────────────
 
-async function serveHarness(): Promise<{ url: string; close(): Promise<void> }> {
+/** `minify: false` keeps function names readable in a script profile (canvas-profile.ts). */
+async function serveHarness(
+  options: { minify?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dominoml-canvas-bench-'));
   const config = {
     configFile: HARNESS_CONFIG,
     logLevel: 'warn' as const,
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, minify: options.minify ?? true },
   };
   await build(config);
   const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0 } });
@@ -123,7 +128,7 @@ async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page
   await page.waitForFunction((n) => document.querySelectorAll('.canvas .edge').length === n, EDGES);
   if (zoom === 'reading') {
     // Wheel in around the middle until the scene is at about zoom 1 (cards at their real size).
-    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    await page.mouse.move(READING_ZOOM_POINTER.x, READING_ZOOM_POINTER.y);
     for (let i = 0; i < 40; i++) {
       const scale = await page.evaluate(
         () => new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform).a,
@@ -203,10 +208,16 @@ interface FloorInput {
   nodes: { id: string; x: number; y: number; w: number; h: number }[];
   edges: { source: string; target: string }[];
   transform: { x: number; y: number; zoom: number };
+  /**
+   * Where the mouse rests on ours when a scenario starts (reading zoom: where the wheel zoomed in),
+   * null when it never entered the page. The floor gets the same: with the mouse over a page,
+   * Chrome hit-tests for hover after every frame that changes layout, as in a remote burst.
+   */
+  pointer: { x: number; y: number } | null;
 }
 
 /** Reads from our page what the floor must draw the same: card sizes and the world transform. */
-async function floorInput(ours: Page): Promise<FloorInput> {
+async function floorInput(ours: Page, zoom: Zoom): Promise<FloorInput> {
   const scene = makeScene({ nodes: NODES, edges: EDGES, seed: 1 });
   const measured = await ours.evaluate(() => {
     const m = new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform);
@@ -228,6 +239,7 @@ async function floorInput(ours: Page): Promise<FloorInput> {
       ...(measured.sizes[n.id] ?? fallback),
     })),
     edges: scene.edges.map((e) => ({ source: e.source, target: e.target })),
+    pointer: zoom === 'reading' ? READING_ZOOM_POINTER : null,
   };
 }
 
@@ -391,6 +403,7 @@ async function openFloor(browser: Browser, input: FloorInput): Promise<Page> {
       },
     };
   }, input);
+  if (input.pointer) await page.mouse.move(input.pointer.x, input.pointer.y);
   await keepFramesComing(page);
   return page;
 }
@@ -557,8 +570,20 @@ async function measure(page: Page, scenario: Scenario): Promise<FrameStats> {
 
 const pct = (value: number) => `${value.toFixed(1)} %`;
 
-/** For canvas-profile.ts: the harness server, our page at a zoom, and the scenario driver. */
-export const canvasBenchParts = { serveHarness, openOurs, drive, CHROMIUM_ARGS };
+/**
+ * For canvas-profile.ts: the harness server, both pages, the scenario driver, and the per-frame
+ * statistics of a trace (its categories must include TRACE_CATEGORIES).
+ */
+export const canvasBenchParts = {
+  serveHarness,
+  openOurs,
+  floorInput,
+  openFloor,
+  drive,
+  frameStats,
+  TRACE_CATEGORIES,
+  CHROMIUM_ARGS,
+};
 
 export async function runCanvasBench(): Promise<string> {
   const served = await serveHarness();
@@ -572,7 +597,7 @@ export async function runCanvasBench(): Promise<string> {
   try {
     for (const zoom of ZOOMS) {
       const first = await openOurs(browser, served.url, zoom);
-      const input = await floorInput(first);
+      const input = await floorInput(first, zoom);
       await first.close();
       for (const [index, scenario] of SCENARIOS.entries()) {
         // Each page measured alone in the browser, freshly opened (a page in a background tab keeps
