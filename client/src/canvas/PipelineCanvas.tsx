@@ -42,8 +42,10 @@ import {
   screenToCanvas,
   viewCenter,
 } from './controllers/viewport.ts';
+import { FAR_ZOOM, TINY_ZOOM } from './controllers/zoom-levels.ts';
 import { createCanvasActions } from './create-canvas-actions.ts';
 import { createFollow } from './create-follow.ts';
+import { createLevelOfDetail } from './create-level-of-detail.ts';
 import { createNodeFacts } from './create-node-facts.ts';
 import { createNotice } from './create-notice.ts';
 import { createPointerBinding } from './create-pointer-binding.ts';
@@ -74,10 +76,6 @@ import { ZoomControls } from './ZoomControls.tsx';
 
 export { COMPONENT_DRAG_TYPE };
 
-/** Below this zoom, cards drop port labels and summaries (unreadable anyway, and cheaper to lay out). */
-const FAR_ZOOM = 0.3;
-/** Below this, cards are solid category blocks and edges hairlines: the shape of the graph, not its text. */
-const TINY_ZOOM = 0.2;
 /** Below this canvas size the minimap starts hidden: it would cover a fair share of the graph. */
 const MINIMAP_MIN_SIZE: Size = { width: 960, height: 600 };
 /** Zoom at least this far in when the suggestion list shows a ghost. */
@@ -207,6 +205,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     edges,
   });
   createFollow(() => props.followUserClientId, presence.people, view);
+  const detail = createLevelOfDetail(viewport, size);
 
   const focusNode = (id: string) => {
     view.revealNode(id);
@@ -285,6 +284,8 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     portState: binding.portState,
     isPortConnected: facts.isPortConnected,
     isEdgeSelected: selection.isEdgeSelected,
+    showsContents: detail.showsContents,
+    drawsEdge: detail.drawsEdge,
     paramText: props.paramText ? (type, param, value) => props.paramText?.(type, param, value) : undefined,
   };
 
@@ -361,9 +362,16 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
   };
 
   const onFocusIn = (event: FocusEvent) => {
+    const card = (event.target as HTMLElement).closest?.<HTMLElement>('.node');
+    detail.setFocusedNode(card?.dataset.nodeId ?? null);
     const port = (event.target as HTMLElement).closest?.<HTMLElement>('button[data-port-id]');
     const { nodeId, portId, side } = port?.dataset ?? {};
     if (nodeId && portId && (side === 'in' || side === 'out')) binding.previewPort({ nodeId, portId, side });
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    // Focus moving within the canvas is handled by focusin; leaving it lets the card go.
+    if (!(event.relatedTarget instanceof Node && root?.contains(event.relatedTarget)))
+      detail.setFocusedNode(null);
   };
 
   // ── drop from the component library (or files, when the page takes them) ─────────────
@@ -449,6 +457,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         data-gesture={binding.gesture()}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
+        onFocusOut={onFocusOut}
       >
         <p id={instructionsId} class="visually-hidden">
           {props.readOnly

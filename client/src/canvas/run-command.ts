@@ -169,7 +169,13 @@ function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
   const target = nextFocus(
     {
       nodes: rt.nodes.all().map((r) => ({ id: r.id, position: displayPosition(r) })),
-      portCount: (id) => cardOf(id)?.querySelectorAll('button[data-port-id]').length ?? 0,
+      // From the catalog, not the DOM: a card away from the view has no ports mounted (level of
+      // detail) until the walk focuses it. Read-only cards have no focusable ports.
+      portCount: (id) => {
+        if (rt.readOnly()) return 0;
+        const def = rt.registry.get(rt.nodes.get(id)?.type() ?? '');
+        return (def?.inputs.length ?? 0) + (def?.outputs.length ?? 0);
+      },
       edgesFrom,
       current: currentFocus(rt),
       start: rt.selection()[0] ?? null,
@@ -188,6 +194,9 @@ function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
     edgeOf(target.edgeId)?.focus({ preventScroll: true });
     if (!rt.readOnly()) rt.announce('Press Delete to remove this edge.');
   } else {
+    // Focusing the card first brings it into view and keeps its contents mounted (the card holding
+    // focus always shows them), so its port buttons exist when Shift+Tab arrives from the next node.
+    if (!cardOf(target.nodeId)?.contains(document.activeElement)) rt.focusNode(target.nodeId);
     cardOf(target.nodeId)
       ?.querySelectorAll<HTMLElement>('button[data-port-id]')
       [target.index]?.focus({ preventScroll: true });

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'solid-js';
 import type { ComponentRegistry, JsonValue } from '../../../shared/catalog/types.ts';
+import type { Rect } from './controllers/geometry.ts';
 import type { PortSide } from './controllers/node-layout.ts';
 import type { RemoteMark } from './store/remote-marks.ts';
 
@@ -31,6 +32,10 @@ export interface CanvasScope {
   portState(key: string): PortState;
   isPortConnected(key: string): boolean;
   isEdgeSelected(edgeId: string): boolean;
+  /** Whether a card drawn at `rect` shows its contents or is a bare box (create-level-of-detail.ts). */
+  showsContents(nodeId: string, rect: Rect): boolean;
+  /** Whether an edge whose curve lies in `bounds` draws its paths (create-level-of-detail.ts). */
+  drawsEdge(bounds: Rect): boolean;
   /** How the page words a parameter value on a card (a dataset id as its name); undefined: the default. */
   paramText?(componentType: string, param: string, value: JsonValue | undefined): string | undefined;
 }

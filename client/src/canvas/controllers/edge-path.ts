@@ -3,7 +3,7 @@
  * right) to an input port (arriving from the left), like xyflow's bezier edge. When the target is
  * behind the source the handles grow so the curve loops around instead of cutting through cards.
  */
-import type { Point } from './geometry.ts';
+import type { Point, Rect } from './geometry.ts';
 
 /** Minimum handle length so short edges still leave and enter their ports horizontally. */
 const MIN_HANDLE = 40;
@@ -18,6 +18,22 @@ export function edgeHandleLength(source: Point, target: Point): number {
 export function edgePath(source: Point, target: Point): string {
   const h = edgeHandleLength(source, target);
   return `M${r(source.x)},${r(source.y)} C${r(source.x + h)},${r(source.y)} ${r(target.x - h)},${r(target.y)} ${r(target.x)},${r(target.y)}`;
+}
+
+/** Half the widest stroke an edge draws (its 14-unit hit stroke), so bounds cover what it paints. */
+const STROKE_REACH = 8;
+
+/**
+ * A box the whole curve (and its stroke) lies in: a cubic Bézier stays inside the hull of its
+ * four control points. Loose, cheap and enough to tell whether an edge can reach a region.
+ */
+export function edgeBounds(source: Point, target: Point): Rect {
+  const h = edgeHandleLength(source, target);
+  const minX = Math.min(source.x, target.x - h) - STROKE_REACH;
+  const maxX = Math.max(source.x + h, target.x) + STROKE_REACH;
+  const minY = Math.min(source.y, target.y) - STROKE_REACH;
+  const maxY = Math.max(source.y, target.y) + STROKE_REACH;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** The point halfway along the curve (t = 0.5), for an edge's delete affordance or label. */

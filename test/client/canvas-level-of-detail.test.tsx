@@ -1,0 +1,121 @@
+/**
+ * Level of detail on the canvas: cards away from the view are bare boxes (no icon, titles, ports
+ * or summary mounted) and edges there keep their group without paths, yet every node and edge
+ * stays in the DOM with its role, name and focus stop, and the keyboard walk still reaches the
+ * ports of a far node (focusing a card mounts its contents and keeps them while it holds focus).
+ */
+import { fireEvent, render } from '@solidjs/testing-library';
+import { describe, expect, it } from 'vitest';
+import { type CanvasApi, PipelineCanvas } from '../../client/src/canvas/PipelineCanvas.tsx';
+import { catalog } from '../../shared/catalog/index.ts';
+import { createUndoManager, createUserOrigin } from '../../shared/doc/index.ts';
+import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+
+const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
+/** The template with its second half moved far to the right: a near and a far cluster. */
+const FAR = new Set(['train', 'metrics', 'confusion', 'save']);
+const FAR_EDGE = 'train.model->metrics.model';
+const NEAR_EDGE = 'data.table->split.table';
+
+function mount() {
+  const scene = templateScene();
+  const doc = sceneDoc({
+    ...scene,
+    nodes: scene.nodes.map((n) => (FAR.has(n.id) ? { ...n, x: (n.x ?? 0) + 30_000 } : n)),
+  });
+  const origin = createUserOrigin(user.id);
+  let api!: CanvasApi;
+  const result = render(() => (
+    <PipelineCanvas
+      doc={doc}
+      registry={catalog}
+      readOnly={false}
+      userOrigin={origin}
+      undoManager={createUndoManager(doc, origin)}
+      awareness={null}
+      localUser={user}
+      onReady={(ready) => {
+        api = ready;
+      }}
+    />
+  ));
+  const root = result.container.querySelector<HTMLElement>('.canvas')!;
+  const card = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${id}"]`)!;
+  const ports = (id: string) => card(id).querySelectorAll('button[data-port-id]');
+  const edge = (id: string) => root.querySelector<SVGElement>(`[data-edge-id="${CSS.escape(id)}"]`)!;
+  const press = (key: string, init: KeyboardEventInit = {}) => {
+    const active = document.activeElement;
+    fireEvent.keyDown(active && active !== document.body ? active : root, { key, bubbles: true, ...init });
+  };
+  /** Zoom 1 with the near cluster in view. */
+  const readNearCluster = () => {
+    root.focus();
+    press('0', { ctrlKey: true });
+    api.revealNode('data', { focus: false });
+  };
+  return { root, api, card, ports, edge, press, readNearCluster };
+}
+
+describe('level of detail', () => {
+  it('zoomed out to the whole graph, cards are bare boxes that keep role, name and focus stop', () => {
+    const { root, card } = mount();
+    const cards = root.querySelectorAll<HTMLElement>('.node');
+    expect(cards).toHaveLength(8);
+    for (const el of cards) {
+      expect(el.classList.contains('node--bare')).toBe(true);
+      expect(el.querySelector('.node__header')).toBeNull();
+      expect(el.getAttribute('role')).toBe('group');
+      expect(el.getAttribute('tabindex')).toBe('-1');
+    }
+    expect(card('model').getAttribute('aria-label')).toBe('Logistic regression, Logistic regression');
+    // The whole graph is the picture at this zoom: every edge draws.
+    expect(root.querySelectorAll('.edge')).toHaveLength(7);
+    expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
+  });
+
+  it('at reading zoom, cards near the view show their contents and far ones do not', () => {
+    const { card, ports, edge, readNearCluster } = mount();
+    readNearCluster();
+    expect(card('data').querySelector('.node__label')?.textContent).toBe('Iris flowers');
+    expect(ports('split').length).toBeGreaterThan(0);
+    expect(card('train').classList.contains('node--bare')).toBe(true);
+    expect(ports('train')).toHaveLength(0);
+    // A far edge keeps its named group (a Tab stop) but draws nothing; a near one draws.
+    expect(edge(FAR_EDGE).getAttribute('aria-label')).toMatch(/^Edge from Train model/);
+    expect(edge(FAR_EDGE).querySelector('path')).toBeNull();
+    expect(edge(NEAR_EDGE).querySelectorAll('path')).toHaveLength(2);
+  });
+
+  it('a focused far card mounts its ports and keeps them while focus stays, even when the view moves away', () => {
+    const { root, api, card, ports, press, readNearCluster } = mount();
+    readNearCluster();
+    api.revealNode('train');
+    expect(document.activeElement).toBe(card('train'));
+    api.revealNode('data', { focus: false });
+    expect(ports('train').length).toBeGreaterThan(0);
+    press('Tab');
+    const port = document.activeElement as HTMLElement;
+    expect(port.dataset.nodeId).toBe('train');
+    expect(port.dataset.portId).toBeTruthy();
+    api.revealNode('data', { focus: false });
+    expect(port.isConnected).toBe(true);
+    expect(document.activeElement).toBe(port);
+    // Focus leaving the canvas lets the card go back to a bare box.
+    fireEvent.focusOut(port, { relatedTarget: null, bubbles: true });
+    expect(card('train').classList.contains('node--bare')).toBe(true);
+    expect(root.contains(port)).toBe(false);
+  });
+
+  it('Shift+Tab reaches the last port of a previous node that is far from the view', () => {
+    const { api, card, press, readNearCluster } = mount();
+    readNearCluster();
+    api.revealNode('confusion');
+    api.revealNode('data', { focus: false });
+    expect(card('metrics').classList.contains('node--bare')).toBe(true);
+    press('Tab', { shiftKey: true });
+    // metrics has no edge leaving it, so its last stop is its output port.
+    const active = document.activeElement as HTMLElement;
+    expect(active.dataset.nodeId).toBe('metrics');
+    expect(active.dataset.side).toBe('out');
+  });
+});
