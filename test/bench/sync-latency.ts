@@ -59,20 +59,34 @@ function spawnAndWait(
   });
   let output = '';
   return new Promise((resolve, reject) => {
+    let started = false;
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve({ child, match });
+      // Keeps the last lines only: enough to say why a server died.
+      output = (output + chunk.toString()).slice(-20_000);
+      const match = started ? null : pattern.exec(output);
+      if (match) {
+        started = true;
+        resolve({ child, match });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+    child.once('exit', (code, signal) => {
+      if (!started) return reject(new Error(`exited ${code ?? signal}: ${output}`));
+      if (stopping.has(child)) return;
+      // A server gone mid-run would leave the benchmark waiting for edits forever.
+      console.error(`${args.join(' ')} exited during the benchmark (${code ?? signal}):\n${output}`);
+      process.exit(1);
+    });
   });
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
 function stop(child: ChildProcess): Promise<void> {
+  stopping.add(child);
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -267,10 +281,10 @@ const SYNC_NOTES: string[] = [
   'Where the difference goes (measured by hand on 2026-11-22, same machine and load):',
   '',
   '- **Relay path** (the first-receiver gap, ~0.3–0.4 ms; `node test/bench/sync-relay.ts`): one update relayed to 32 connections in-process, with fake sockets, costs Hocuspocus configured as ours 24–34 µs against 12–20 µs for `@y/websocket-server` when hot, but 355–400 µs against 190–220 µs when each update follows 10 ms of idleness, as in this benchmark (cold caches on a shared virtual machine). Hocuspocus alone (without our hooks) is 330 µs of that: it runs about twice the code per message — hook chains with a payload object each (before and after handling, before sync, on change), a second parse of the message, a sync-status acknowledgement to the sender. Our hooks (the malformed-update guard, queueing the update for the log) add ~25 µs cold, ~3 µs hot; passing Hocuspocus a lighter request object changed nothing measurable.',
-  '- **Server CPU per edit** (~3 ms against ~0.8 ms): mostly the update log — the embedded PGlite insert after each relayed edit (with appends switched off the server used ~1.5 ms per edit). The insert is now a prepared statement: 0.9 ms of CPU in isolation instead of 1.4–1.6 ms, not visible end to end within the noise. The rest: snapshot compaction at least every 10 s of continuous editing, the run queue, timers. On 2 shared cores this CPU competes with the clients and makes the server wait longer for a core when the next edit arrives.',
-  '- **p99**: rare stalls of our server’s main thread. The in-process run queue polls the embedded database every 2 s and supervises every 7 s: in back-to-back runs with the worker off (`BENCH_SYNC_RUNNER=0`) p99 with 8 clients was 4.1–6.0 ms instead of 6.5–11.3 ms. Garbage collection (scavenges up to 12 ms seen under load) and scheduling delays on the loaded machine account for the rest: in a traced run most server-side relays over 2 ms overlapped no collection and no database work.',
-  '- **p50 with 32 clients** is mostly the benchmark’s own decoding: all receivers share one thread, so the baseline is itself about 2 ms, while the first receiver gets our relay in ~1.2–1.4 ms. Each client on its own machine would not queue behind 30 others.',
-  '- **Spread between runs**: p99 is set by the slowest ~1 % of edits, so it moves with whatever else the machine does. In ten runs of this benchmark with 600 edits on 2026-11-22 (load 1.5–3.5; four of them before the log insert was prepared), the p99 ratio with the same client ranged 1.1–2.3× at 8 clients and 1.1–2.4× at 32, the p50 ratio 1.2–1.4×; hence 1,200 edits per configuration now.',
+  '- **Server CPU per edit** (~1.1–1.9 ms against ~0.4–0.9 ms; it was ~2.5–3 ms): the update log is now written once per 50 ms per document (the updates of those 50 ms merged into one insert) instead of once per update — about one embedded PGlite insert per five edits at this pace (with one insert per update, ~2.9 ms per edit in the same run). What remains is mostly PGlite (those inserts, and a snapshot at least every 10 s of continuous editing) and Hocuspocus. On 2 shared cores this CPU competes with the clients.',
+  '- **p99**: stalls of our server’s main thread. Before 2026-11-22 20:00 UTC the in-process run queue (pg-boss on the embedded database, whose statements run on the thread that relays edits) polled for job flows every 5 s (2–6 ms) and supervised every 7 s (~20 statements, ~25 ms back to back). Now the flow poller is off (no flows are used), supervision runs once per lease (30 s), and each of its statements first waits for the next event-loop turn, so an edit waits for one statement at most (1–5 ms typically, 17 ms the longest seen). What is left is a few ms now and then from many sources — the batched log insert (1–1.5 ms every 50 ms while editing), the queue’s fetch poll (every 10 s per worker), snapshots, garbage collection — against a baseline that does nothing but relay; on a quiet machine our p99 is 3–4 ms, the baseline’s 1.2–2.9 ms, so the ratio swings with the baseline’s own tail.',
+  '- **p50 with 32 clients** is mostly the benchmark’s own decoding: all receivers share one thread, so the baseline is itself about 2 ms, while the first receiver gets our relay in ~1.1–1.3 ms. Each client on its own machine would not queue behind 30 others. Spreading the clients over 4 worker threads (tried on 2026-11-22) changed nothing here: on 2 cores the decoding still shares two cores with both servers, and waking another thread cost ~0.3 ms at 2 clients.',
+  '- **Spread between runs**: p99 is set by the slowest ~1 % of edits, so it moves with whatever else the machine does. On a quiet machine (load < 0.6) on 2026-11-22, runs of this benchmark gave p99 ratios of 1.1–1.6× with the same client and 1.2–2.7× with the apps’ clients (the baseline’s app p99 was 1.15–2.3 ms); under load (1.5–3.5) earlier that day, 1.1–2.4×.',
   '- **App clients**: `@hocuspocus/provider` does more per message than `y-websocket` (routing by document name, counting unsynced changes from the acknowledgement of every update), which adds up over 31 receivers in one process.',
 ];
 
