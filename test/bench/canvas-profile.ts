@@ -28,8 +28,17 @@ interface Event {
 const zoom = process.argv[2] === 'fit' ? 'fit' : 'reading';
 const scenario = (['pan', 'drag', 'remote'] as const).find((s) => s === process.argv[3]) ?? 'pan';
 const floor = process.argv[4] === 'floor';
-const { serveHarness, openOurs, floorInput, openFloor, drive, frameStats, TRACE_CATEGORIES, CHROMIUM_ARGS } =
-  canvasBenchParts;
+const {
+  serveHarness,
+  openOurs,
+  floorInput,
+  openFloor,
+  drive,
+  frameStats,
+  waitForQuietFrames,
+  TRACE_CATEGORIES,
+  CHROMIUM_ARGS,
+} = canvasBenchParts;
 
 const sampling = process.env.CANVAS_PROFILE_JS === '1';
 const served = await serveHarness({ minify: !sampling });
@@ -47,7 +56,7 @@ try {
   // CANVAS_PROFILE_CSS: extra CSS for the page, to try a change without rebuilding.
   if (process.env.CANVAS_PROFILE_CSS && !floor)
     await page.addStyleTag({ content: process.env.CANVAS_PROFILE_CSS });
-  await page.waitForTimeout(300); // as the bench: let the opening frames settle
+  await waitForQuietFrames(page); // as the bench: let the opening frames settle
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const events: Event[] = [];

@@ -135,7 +135,7 @@ async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page
       );
       if (scale >= 0.95) break;
       await page.mouse.wheel(0, -120);
-      await page.waitForTimeout(30);
+      await nextFrame(page);
     }
   }
   await page.evaluate(() => {
@@ -554,8 +554,37 @@ function frameStats(events: TraceEvent[], frameId: string): FrameStats {
   };
 }
 
+/**
+ * Resolves once the page paints frames at the display's pace again (`count` frames in a row,
+ * each within 1.5 vsyncs of the last): the previous scenario's or the opening's last frames and
+ * updates are done. Gives up waiting after 5 s (a page that never settles is measured as it is).
+ */
+async function waitForQuietFrames(page: Page, count = 10): Promise<void> {
+  await page.evaluate(
+    ({ count, budget }) =>
+      new Promise<void>((resolve) => {
+        const giveUp = performance.now() + 5_000;
+        let quiet = 0;
+        let last = performance.now();
+        const tick = (now: number) => {
+          quiet = now - last <= budget ? quiet + 1 : 0;
+          last = now;
+          if (quiet >= count || now > giveUp) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { count, budget: 1.5 * FRAME_BUDGET },
+  );
+}
+
+/** Resolves after the page's next painted frame (input sent before it has been handled). */
+function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
 async function measure(page: Page, scenario: Scenario): Promise<FrameStats> {
-  await page.waitForTimeout(300); // let the previous scenario's last frames and updates settle
+  await waitForQuietFrames(page);
   const before = await page.evaluate(() => window.__bench!.fingerprint());
   const frameId = await mainFrameId(page);
   const events = await traced(page, () => drive(page, scenario));
@@ -581,6 +610,7 @@ export const canvasBenchParts = {
   openFloor,
   drive,
   frameStats,
+  waitForQuietFrames,
   TRACE_CATEGORIES,
   CHROMIUM_ARGS,
 };

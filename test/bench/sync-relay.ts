@@ -101,11 +101,18 @@ async function hocuspocusTarget(hooks: boolean): Promise<(message: Uint8Array) =
     client.handleMessage(encoding.toUint8Array(auth));
     clients.push(client);
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Authentication and loading are asynchronous: wait until every connection joined the document.
+  await until(() => hocuspocus.documents.get(DOCUMENT)?.getConnectionsCount() === CONNECTIONS);
   const feed = (message: Uint8Array) => clients[0]!.handleMessage(message);
   feed(syncMessage(initial, DOCUMENT));
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  const node = () => hocuspocus.documents.get(DOCUMENT)?.getMap('nodes').get('n');
+  await until(() => node() !== undefined);
   return feed;
+}
+
+/** Resolves once `condition` holds, checking after each turn of the event loop. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const targets = {
