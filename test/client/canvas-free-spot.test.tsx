@@ -1,20 +1,14 @@
-/**
- * Where a card added "about here" goes: the nearest spot clear of cards and suggestion ghosts
- * (`nearestFreeSpot`), and the canvas using it for library adds and `CanvasApi.freeSpot`.
- */
-import { render } from '@solidjs/testing-library';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nearestFreeSpot } from '../../client/src/canvas/controllers/free-spot.ts';
 import { type Rect, rectsIntersect } from '../../client/src/canvas/controllers/geometry.ts';
 import { NODE_WIDTH, nodeHeight } from '../../client/src/canvas/controllers/node-layout.ts';
 import { summaryLineCount } from '../../client/src/canvas/node-summary.ts';
-import { type CanvasApi, PipelineCanvas } from '../../client/src/canvas/PipelineCanvas.tsx';
+import type { CanvasApi } from '../../client/src/canvas/PipelineCanvas.tsx';
 import { catalog } from '../../shared/catalog/index.ts';
 import type { DatasetProfile } from '../../shared/datasets/profile/types.ts';
 import {
   addNode,
-  createUndoManager,
   createUserOrigin,
   placeSuggestions,
   readPendingSuggestions,
@@ -22,6 +16,7 @@ import {
 } from '../../shared/doc/index.ts';
 import { GHOST_BOX } from '../../shared/doc/suggestion-layout.ts';
 import { docWithCsvNode, realProfile } from '../shared/helpers/dataset-profiles.ts';
+import { CANVAS_USER, renderCanvas } from './helpers/render-canvas.tsx';
 
 const CARD = { width: 224, height: 120 };
 const GAP = 24;
@@ -131,31 +126,22 @@ describe('nearestFreeSpot', () => {
 });
 
 describe('adding from the library', () => {
-  const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
   let titanic: DatasetProfile;
   beforeAll(async () => {
     titanic = await realProfile('titanic');
   });
 
   it('lands near the middle of the view on no card and no ghost', () => {
-    const origin = createUserOrigin(user.id);
+    const origin = createUserOrigin(CANVAS_USER.id);
     const { doc, datasetNodeId } = docWithCsvNode('titanic', origin, { x: 0, y: 0 });
     placeSuggestions(doc, { datasetNodeId, profile: titanic, origin });
     let api: CanvasApi | undefined;
-    render(() => (
-      <PipelineCanvas
-        doc={doc}
-        registry={catalog}
-        readOnly={false}
-        userOrigin={origin}
-        undoManager={createUndoManager(doc, origin, { captureTimeoutMs: 0 })}
-        awareness={null}
-        localUser={user}
-        onReady={(ready) => {
-          api = ready;
-        }}
-      />
-    ));
+    renderCanvas(doc, {
+      userOrigin: origin,
+      onReady: (ready) => {
+        api = ready;
+      },
+    });
     expect(api).toBeDefined();
     const scaler = catalog.all().find((def) => def.label === 'Standard scaler')!;
     // Put a card right in the middle of the view first, where the next one would go.

@@ -3,32 +3,17 @@
  * deleted with Delete or Backspace, restored by undo), and the shortcut help is a modal dialog
  * (focus inside while open, Tab cycles, Escape closes, focus returns where it was).
  */
-import { fireEvent, render } from '@solidjs/testing-library';
+import { fireEvent } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
-import { PipelineCanvas } from '../../client/src/canvas/PipelineCanvas.tsx';
-import { catalog } from '../../shared/catalog/index.ts';
-import { createUndoManager, createUserOrigin, toGraph } from '../../shared/doc/index.ts';
+import { toGraph } from '../../shared/doc/index.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+import { renderCanvas } from './helpers/render-canvas.tsx';
 
-const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
 const SCALER_TO_MODEL = 'scaler.out->model.preprocess';
 
 function mount(readOnly = false) {
   const doc = sceneDoc(templateScene());
-  const origin = createUserOrigin(user.id);
-  const undoManager = createUndoManager(doc, origin, { captureTimeoutMs: 0 });
-  const result = render(() => (
-    <PipelineCanvas
-      doc={doc}
-      registry={catalog}
-      readOnly={readOnly}
-      userOrigin={origin}
-      undoManager={undoManager}
-      awareness={null}
-      localUser={user}
-    />
-  ));
-  const root = result.container.querySelector<HTMLElement>('.canvas')!;
+  const { result, root, undoManager } = renderCanvas(doc, { readOnly });
   /** A key pressed where focus is (the canvas root when nothing inside has focus). */
   const press = (key: string, init: KeyboardEventInit = {}) => {
     const active = document.activeElement;

@@ -4,14 +4,12 @@
  * stays in the DOM with its role, name and focus stop, and the keyboard walk still reaches the
  * ports of a far node (focusing a card mounts its contents and keeps them while it holds focus).
  */
-import { fireEvent, render } from '@solidjs/testing-library';
+import { fireEvent } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
-import { type CanvasApi, PipelineCanvas } from '../../client/src/canvas/PipelineCanvas.tsx';
-import { catalog } from '../../shared/catalog/index.ts';
-import { createUndoManager, createUserOrigin } from '../../shared/doc/index.ts';
+import type { CanvasApi } from '../../client/src/canvas/PipelineCanvas.tsx';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+import { renderCanvas } from './helpers/render-canvas.tsx';
 
-const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
 /** The template with its second half moved far to the right: a near and a far cluster. */
 const FAR = new Set(['train', 'metrics', 'confusion', 'save']);
 const FAR_EDGE = 'train.model->metrics.model';
@@ -23,24 +21,12 @@ function mount() {
     ...scene,
     nodes: scene.nodes.map((n) => (FAR.has(n.id) ? { ...n, x: (n.x ?? 0) + 30_000 } : n)),
   });
-  const origin = createUserOrigin(user.id);
   let api!: CanvasApi;
-  const result = render(() => (
-    <PipelineCanvas
-      doc={doc}
-      registry={catalog}
-      readOnly={false}
-      userOrigin={origin}
-      undoManager={createUndoManager(doc, origin)}
-      awareness={null}
-      localUser={user}
-      onReady={(ready) => {
-        api = ready;
-      }}
-    />
-  ));
-  const root = result.container.querySelector<HTMLElement>('.canvas')!;
-  const card = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${id}"]`)!;
+  const { root, card } = renderCanvas(doc, {
+    onReady: (ready) => {
+      api = ready;
+    },
+  });
   const ports = (id: string) => card(id).querySelectorAll('button[data-port-id]');
   const edge = (id: string) => root.querySelector<SVGElement>(`[data-edge-id="${CSS.escape(id)}"]`)!;
   const press = (key: string, init: KeyboardEventInit = {}) => {

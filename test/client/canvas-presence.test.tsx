@@ -7,6 +7,7 @@ import { PipelineCanvas } from '../../client/src/canvas/PipelineCanvas.tsx';
 import { catalog } from '../../shared/catalog/index.ts';
 import { createUserOrigin, readPersonAwareness, toGraph } from '../../shared/doc/index.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+import { renderCanvas } from './helpers/render-canvas.tsx';
 
 const ada = { id: 'ada', name: 'Ada', color: '#1f77b4' };
 const grace = { id: 'grace', name: 'Grace', color: '#b35900' };
@@ -34,19 +35,7 @@ const nextFrames = () =>
 function mount() {
   const doc = sceneDoc(templateScene());
   const { local, remote } = awarenessPair(doc);
-  const result = render(() => (
-    <PipelineCanvas
-      doc={doc}
-      registry={catalog}
-      readOnly={false}
-      userOrigin={createUserOrigin(ada.id)}
-      undoManager={null}
-      awareness={local}
-      localUser={ada}
-    />
-  ));
-  const root = result.container.querySelector<HTMLElement>('.canvas')!;
-  const card = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${id}"]`)!;
+  const { root, card } = renderCanvas(doc, { undoManager: null, awareness: local, localUser: ada });
   return { doc, local, remote, root, card };
 }
 

@@ -1,40 +1,14 @@
-import { fireEvent, render } from '@solidjs/testing-library';
+import { fireEvent } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canvasStats } from '../../client/src/canvas/canvas-stats.ts';
 import { resetCanvasClipboard } from '../../client/src/canvas/clipboard.ts';
-import { PipelineCanvas, type PipelineCanvasProps } from '../../client/src/canvas/PipelineCanvas.tsx';
-import { catalog } from '../../shared/catalog/index.ts';
-import {
-  createUndoManager,
-  createUserOrigin,
-  getNodeMap,
-  REMOTE_ORIGIN,
-  renameNode,
-  setParam,
-  toGraph,
-} from '../../shared/doc/index.ts';
+import { getNodeMap, REMOTE_ORIGIN, renameNode, setParam, toGraph } from '../../shared/doc/index.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+import { type CanvasProps, renderCanvas } from './helpers/render-canvas.tsx';
 
-const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
-
-function mount(overrides: Partial<PipelineCanvasProps> = {}, doc = sceneDoc(templateScene())) {
-  const origin = createUserOrigin(user.id);
-  const undoManager = createUndoManager(doc, origin, { captureTimeoutMs: 0 });
-  const result = render(() => (
-    <PipelineCanvas
-      doc={doc}
-      registry={catalog}
-      readOnly={false}
-      userOrigin={origin}
-      undoManager={undoManager}
-      awareness={null}
-      localUser={user}
-      {...overrides}
-    />
-  ));
-  const root = result.container.querySelector<HTMLElement>('.canvas')!;
-  const card = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${id}"]`)!;
+function mount(overrides: CanvasProps = {}, doc = sceneDoc(templateScene())) {
+  const { result, root, card, userOrigin: origin, undoManager } = renderCanvas(doc, overrides);
   const key = (k: string, init: KeyboardEventInit = {}, target: Element = root) =>
     fireEvent.keyDown(target, { key: k, bubbles: true, ...init });
   return { ...result, doc, origin, undoManager, root, card, key };

@@ -4,11 +4,10 @@
  * read-only people seeing them without buttons, decisions arriving from another replica, and the
  * list's bulk actions and keyboard behaviour.
  */
-import { fireEvent, render, screen, within } from '@solidjs/testing-library';
+import { fireEvent, screen, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ghostLinks } from '../../client/src/canvas/ghost-links.ts';
-import { PipelineCanvas, type PipelineCanvasProps } from '../../client/src/canvas/PipelineCanvas.tsx';
 import { catalog } from '../../shared/catalog/index.ts';
 import { isPortCompatible } from '../../shared/catalog/ports.ts';
 import type { DatasetProfile } from '../../shared/datasets/profile/types.ts';
@@ -24,33 +23,21 @@ import {
   toGraph,
 } from '../../shared/doc/index.ts';
 import { docWithCsvNode, realProfile } from '../shared/helpers/dataset-profiles.ts';
+import { CANVAS_USER, type CanvasProps, renderCanvas } from './helpers/render-canvas.tsx';
 
-const user = { id: 'u1', name: 'Ada', color: '#1f77b4' };
 let titanic: DatasetProfile;
 
 beforeAll(async () => {
   titanic = await realProfile('titanic');
 });
 
-function mount(overrides: Partial<PipelineCanvasProps> = {}) {
-  const origin = createUserOrigin(user.id);
+function mount(overrides: CanvasProps = {}) {
+  const origin = createUserOrigin(CANVAS_USER.id);
   const { doc, datasetNodeId } = docWithCsvNode('titanic', origin);
   placeSuggestions(doc, { datasetNodeId, profile: titanic, origin });
   const undoManager = createUndoManager(doc, origin, { captureTimeoutMs: 0 });
   undoManager.clear();
-  const result = render(() => (
-    <PipelineCanvas
-      doc={doc}
-      registry={catalog}
-      readOnly={false}
-      userOrigin={origin}
-      undoManager={undoManager}
-      awareness={null}
-      localUser={user}
-      {...overrides}
-    />
-  ));
-  const root = result.container.querySelector<HTMLElement>('.canvas')!;
+  const { result, root } = renderCanvas(doc, { userOrigin: origin, undoManager, ...overrides });
   const ghost = (id: string) =>
     root.querySelector<HTMLElement>(`.ghost[data-suggestion-key="${suggestionKey(datasetNodeId, id)}"]`);
   const key = (id: string) => suggestionKey(datasetNodeId, id);
