@@ -37,11 +37,10 @@ interface PendingLog {
 }
 
 /**
- * Updates are logged on a timer, not in the turn that received them: an embedded PGlite insert runs
- * on the thread that relays edits, so writing at once would hold up the next edit behind it.
- * The timer gathers the updates of a burst into one insert: while people type or drag, a document
- * costs one insert per 50 ms instead of one per update (in the sync benchmark, server CPU per edit
- * fell from ~3.0 to ~1.9 ms). Durability is not weakened in a way anyone can see: an update waits
+ * Updates are logged on a timer, not in the turn that received them. The timer gathers the updates
+ * of a burst into one insert: while people type or drag, a document costs one insert per 50 ms
+ * instead of one per update (in the sync benchmark, server CPU per edit fell from ~3.0 to ~1.9 ms;
+ * on two cores that CPU is shared with the relaying of edits, even with PGlite on its own thread). Durability is not weakened in a way anyone can see: an update waits
  * at most this long plus one insert, and every client keeps its changes (in memory and in
  * IndexedDB) and sends the server whatever it lacks when it reconnects.
  */
@@ -50,7 +49,7 @@ const LOG_DELAY_MS = 50;
 export function createDatabaseDocumentStore(db: Db, logger: Logger): DocumentStore {
   const pending = new Map<string, PendingLog>();
   // Built once: building the insert for every write cost about as much CPU again as PGlite's own
-  // work for it (~0.5 ms per insert, on the thread that relays edits).
+  // work for it (~0.5 ms per insert, on the thread that relays edits: drizzle builds on the caller's).
   const insertUpdate = db
     .insert(documentUpdates)
     .values({ pipelineId: sql.placeholder('pipelineId'), update: sql.placeholder('update') })

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -14,7 +14,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { pgliteByteaParsers, pgliteByteaSerializers } from './pglite-bytea.ts';
+import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -65,33 +65,38 @@ export function reconnectBackoff(retries: number): number {
   return Math.min(0.1 * 2 ** Math.max(0, retries - 1), 2);
 }
 
-const byteaCodec = { serializers: pgliteByteaSerializers, parsers: pgliteByteaParsers };
-
+/**
+ * PGlite runs on its own thread (pglite-thread.ts), so its statements do not hold up the main
+ * thread's relaying of edits; drizzle and the run queue talk to it through the same interface as
+ * to an in-process instance.
+ */
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   let lock: DataDirLock | undefined;
-  let client: PGlite;
-  if (dataDir) {
-    const pgDir = path.join(dataDir, 'pglite');
-    mkdirSync(pgDir, { recursive: true });
-    // PGlite has no cross-process lock: two processes on one directory silently lose writes.
-    lock = await acquireDataDirLock(dataDir);
-    client = new PGlite(pgDir, byteaCodec);
-  } else {
-    client = new PGlite(snapshot ? { ...byteaCodec, loadDataDir: snapshot } : byteaCodec);
-  }
+  let client: PgliteThread | undefined;
   try {
+    if (dataDir) {
+      const pgDir = path.join(dataDir, 'pglite');
+      mkdirSync(pgDir, { recursive: true });
+      // PGlite has no cross-process lock: two processes on one directory silently lose writes.
+      lock = await acquireDataDirLock(dataDir);
+      client = startPgliteThread({ dataDir: pgDir });
+    } else {
+      client = startPgliteThread(snapshot ? { snapshot: await snapshot.arrayBuffer() } : {});
+    }
     await client.waitReady;
-    const db = drizzlePglite(client, { schema });
+    // drizzle's PGlite driver calls only query() and transaction(), which the thread provides.
+    const db = drizzlePglite(client as unknown as PGlite, { schema });
     await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       kind: 'pglite',
       close: async () => {
-        await client.close();
+        await client?.close();
         await lock?.release();
       },
     };
   } catch (error) {
+    await client?.close().catch(() => {});
     await lock?.release();
     throw error;
   }

@@ -11,16 +11,8 @@
  * handler (reconciler.ts) marks the run failed with "worker stopped responding".
  */
 
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import {
-  type Db as BossDatabase,
-  type DrizzleTransactionLike,
-  fromDrizzle,
-  fromPglite,
-  type PGliteLike,
-  PgBoss,
-} from 'pg-boss';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
 import type { Database, Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { isConnectionError } from './database-retry.ts';
@@ -69,8 +61,8 @@ export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> 
   // Supervision (expiring jobs whose heartbeat stopped) runs a few times per lease on PostgreSQL,
   // where workers on other machines can die on their own. On the embedded database every worker
   // lives in this process (the data directory is locked to it), so a missed heartbeat means this
-  // process was frozen or is starting after a crash: once per lease is enough. There, each pass
-  // runs on the thread that relays edits (~25 ms of queries), so it should be rare.
+  // process was frozen or is starting after a crash: once per lease is enough, and a pass (~20
+  // statements) is CPU the relaying of edits shares two cores with.
   const superviseSeconds = embedded
     ? Math.max(1, options.leaseSeconds)
     : Math.max(1, Math.floor(options.leaseSeconds / 4));
@@ -86,7 +78,7 @@ export async function openRunQueue(options: RunQueueOptions): Promise<RunQueue> 
     instanceName: 'dominoml-runner',
   };
   const boss = embedded
-    ? new PgBoss({ ...common, db: yieldingToIo(fromPglite(pgliteClientOf(database.db))), backend: 'pglite' })
+    ? new PgBoss({ ...common, db: fromPglite(pgliteClientOf(database.db)), backend: 'pglite' })
     : new PgBoss({
         ...common,
         connectionString: requireUrl(options.databaseUrl),
@@ -185,24 +177,7 @@ async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings):
   }
 }
 
-/**
- * The embedded database runs each statement on this thread, synchronously. A supervision pass is
- * a chain of ~20 statements (~100 ms in all); awaited back to back they would hold up every edit
- * that arrives meanwhile for the whole chain. Waiting for the next turn of the event loop before
- * each statement lets pending socket messages be relayed in between, so an edit waits for one
- * statement at most.
- */
-function yieldingToIo(database: BossDatabase): BossDatabase {
-  return {
-    ...database,
-    async executeSql(text, values) {
-      await nextTurn();
-      return database.executeSql(text, values);
-    },
-  };
-}
-
-/** drizzle keeps its driver client as `$client`: the PGlite instance the queue must share. */
+/** drizzle keeps its driver client as `$client`: the PGlite thread (pglite-thread.ts) the queue must share. */
 function pgliteClientOf(db: Db): PGliteLike {
   return (db as unknown as { $client: PGliteLike }).$client;
 }

@@ -44,7 +44,7 @@ export async function loadRunInput(
 /**
  * One statement per batch, whatever its size: the lines travel as a single JSON parameter expanded
  * by `jsonb_to_recordset`. A multi-row VALUES list with five parameters per line costs several
- * times more to build, parse and plan, and on PGlite that time blocks the server's event loop.
+ * times more to build, parse and plan (the building on the server's event loop).
  */
 export async function insertLogLines(db: Db, runId: string, lines: readonly LogLine[]): Promise<void> {
   if (lines.length === 0) return;
