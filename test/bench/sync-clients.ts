@@ -19,6 +19,13 @@ import * as Y from 'yjs';
 export interface BenchClient {
   doc: Y.Doc;
   destroy(): void;
+  /**
+   * The minimal client only: when the update being applied now reached this client's socket, and
+   * when this client started decoding it. Read while the update is applied (from a Y.Doc update
+   * handler), they give this receiver's latency as if it had a core of its own: arrival plus its
+   * own decoding, without the other receivers' decoding that shares the benchmark's thread.
+   */
+  receiving?: { arrivedAt: number; decodeStartedAt: number };
 }
 
 export interface MinimalClientOptions {
@@ -60,8 +67,9 @@ export function connectMinimalClient(options: MinimalClientOptions): Promise<Ben
     socket.send(encoding.toUint8Array(encoder));
   });
 
+  const receiving = { arrivedAt: 0, decodeStartedAt: 0 };
   return new Promise<BenchClient>((resolve, reject) => {
-    const client = { doc, destroy: () => socket.close() };
+    const client = { doc, destroy: () => socket.close(), receiving };
     socket.on('error', reject);
     socket.on('open', () => {
       if (name === undefined) return sendStep1();
@@ -71,6 +79,7 @@ export function connectMinimalClient(options: MinimalClientOptions): Promise<Ben
       socket.send(encoding.toUint8Array(encoder));
     });
     socket.on('message', (data: Buffer) => {
+      const arrivedAt = performance.now();
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       // The document name is skipped, not decoded: a receiver's work per message stays the same for
       // both servers (all clients share the benchmark's one thread, so it adds up across receivers).
@@ -81,7 +90,13 @@ export function connectMinimalClient(options: MinimalClientOptions): Promise<Ben
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC && decoder.arr[decoder.pos] === syncProtocol.messageYjsUpdate) {
         decoder.pos += 1;
-        syncProtocol.readUpdate(decoder, doc, origin);
+        // Applied after every socket that has data now was read (setImmediate runs after the poll
+        // phase), so each receiver's arrival time is not pushed back by the others' decoding.
+        setImmediate(() => {
+          receiving.arrivedAt = arrivedAt;
+          receiving.decodeStartedAt = performance.now();
+          syncProtocol.readUpdate(decoder, doc, origin);
+        });
       } else if (type === MESSAGE_SYNC) {
         const reply = start(MESSAGE_SYNC);
         const before = encoding.length(reply);
