@@ -86,10 +86,12 @@ try {
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   // Self time: an event's duration minus that of the events nested in it.
   const self = new Map<string, number>();
+  const counts = new Map<string, number>();
   const stack: { event: Event; children: number }[] = [];
   const close = () => {
     const top = stack.pop()!;
     self.set(top.event.name, (self.get(top.event.name) ?? 0) + (top.event.dur! - top.children) / 1000);
+    counts.set(top.event.name, (counts.get(top.event.name) ?? 0) + 1);
     if (stack.length > 0) stack[stack.length - 1]!.children += top.event.dur!;
   };
   for (const event of spans) {
@@ -105,7 +107,9 @@ try {
       `${frames.mainOver.toFixed(1)} % over 16.7 ms`,
   );
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
-    console.log(`${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+    console.log(
+      `${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${String(counts.get(name)).padStart(6)}×  ${name}`,
+    );
   if (profile) printScriptProfile(profile);
 } finally {
   await browser.close();
