@@ -10,6 +10,12 @@ const logger = createLogger(config.logLevel);
 try {
   const server = await startServer(config, logger);
   console.log(`\n  DominoML is running at ${server.url}\n`);
+  // Without its database the server can only fail every request. Exiting lets a supervisor start
+  // it again; collaborators keep their edits (in memory and IndexedDB) and send them on reconnect.
+  server.context.database.lost?.then((error) => {
+    logger.fatal({ err: error }, 'the embedded database stopped; exiting');
+    process.exit(1);
+  });
   let signals = 0;
   const shutdown = (signal: string) => {
     signals += 1;

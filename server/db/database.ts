@@ -25,6 +25,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Closes connections (PostgreSQL) or the embedded instance and its directory lock (PGlite). */
   close(): Promise<void>;
+  /**
+   * PGlite only: settles if the embedded database's thread stops on its own (it crashed); every
+   * query fails from then on. PostgreSQL reconnects by itself instead.
+   */
+  lost?: Promise<Error>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -90,6 +95,7 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     return {
       db: db as unknown as Db,
       kind: 'pglite',
+      lost: client.lost,
       close: async () => {
         await client?.close();
         await lock?.release();

@@ -37,6 +37,8 @@ export interface PgliteThreadTransaction extends PgliteStatements {
 
 export interface PgliteThread extends PgliteStatements {
   readonly waitReady: Promise<void>;
+  /** Settles with the reason if the thread stops without being closed (it never settles otherwise). */
+  readonly lost: Promise<Error>;
   transaction<T>(callback: (tx: PgliteThreadTransaction) => Promise<T>): Promise<T>;
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   dumpDataDir(compression?: 'none'): Promise<Blob>;
@@ -71,7 +73,12 @@ export function startPgliteThread(options: PgliteWorkerData): PgliteThread {
   });
   waitReady.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection here
 
+  let markLost!: (error: Error) => void;
+  const lost = new Promise<Error>((resolve) => {
+    markLost = resolve;
+  });
   const stop = (error: Error) => {
+    if (!stopped && !closing) markLost(error);
     stopped ??= error;
     failReady(stopped);
     for (const { reject } of pending.values()) reject(stopped);
@@ -133,6 +140,7 @@ export function startPgliteThread(options: PgliteWorkerData): PgliteThread {
 
   return {
     waitReady,
+    lost,
     ...statements(),
     async transaction<T>(callback: (tx: PgliteThreadTransaction) => Promise<T>): Promise<T> {
       const id = await call<number>({ op: 'begin' });

@@ -137,6 +137,13 @@ describe('PGlite on its own thread', () => {
     expect((await second.query('select s from t')).rows).toEqual([{ s: 'kept' }]);
   });
 
+  it('reports a database that cannot start, and fails calls with the reason', async () => {
+    const thread = startPgliteThread({ dataDir: '/proc/dominoml-cannot-create-this' });
+    await expect(thread.waitReady).rejects.toThrow();
+    const reason = await thread.lost;
+    await expect(thread.query('select 1')).rejects.toBe(reason);
+  });
+
   it('fails calls clearly once closed', async () => {
     const thread = await open();
     await thread.close();
