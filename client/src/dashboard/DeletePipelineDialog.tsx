@@ -1,10 +1,9 @@
 /** Asks before deleting: names the pipeline and what goes with it; Cancel has the focus. */
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { PipelineSummary } from '../../../shared/api/types.ts';
 import { useApi } from '../api/api.ts';
 import { describeError } from '../api/errors.ts';
-import { Dialog } from '../components/Dialog.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { DeleteDialog, DeleteDialogBody } from '../components/DeleteDialog.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 
 export interface DeletePipelineDialogProps {
@@ -39,22 +38,11 @@ function DeleteConfirmation(props: {
   };
 
   return (
-    <div class="dialog__body">
-      <FormAlert message={error()} />
-      <p>
-        This permanently deletes <strong>{props.pipeline.name}</strong> with its versions, comments and runs,
-        for everyone it is shared with. This cannot be undone.
-      </p>
-      <footer class="dialog__footer">
-        <button
-          type="button"
-          class="button button--secondary"
-          autofocus
-          onClick={() => props.onCancel()}
-          disabled={pending()}
-        >
-          Cancel
-        </button>
+    <DeleteDialogBody
+      error={error()}
+      busy={pending()}
+      onCancel={props.onCancel}
+      confirm={
         <SubmitButton
           type="button"
           variant="danger"
@@ -64,33 +52,27 @@ function DeleteConfirmation(props: {
         >
           Delete pipeline
         </SubmitButton>
-      </footer>
-    </div>
+      }
+    >
+      <p>
+        This permanently deletes <strong>{props.pipeline.name}</strong> with its versions, comments and runs,
+        for everyone it is shared with. This cannot be undone.
+      </p>
+    </DeleteDialogBody>
   );
 }
 
 export function DeletePipelineDialog(props: DeletePipelineDialogProps) {
-  const [busy, setBusy] = createSignal(false);
-  // Keep the name while the dialog closes, so the title does not flash empty.
-  const title = () => (props.pipeline ? `Delete “${props.pipeline.name}”?` : 'Delete pipeline?');
   return (
-    <Dialog
-      open={props.pipeline !== undefined}
-      title={title()}
-      onClose={props.onClose}
-      busy={busy()}
-      role="alertdialog"
-    >
-      <Show when={props.pipeline}>
-        {(pipeline) => (
-          <DeleteConfirmation
-            pipeline={pipeline()}
-            onCancel={props.onClose}
-            onDeleted={props.onDeleted}
-            onBusy={setBusy}
-          />
-        )}
-      </Show>
-    </Dialog>
+    <DeleteDialog item={props.pipeline} noun="pipeline" onClose={props.onClose}>
+      {(pipeline, setBusy) => (
+        <DeleteConfirmation
+          pipeline={pipeline()}
+          onCancel={props.onClose}
+          onDeleted={props.onDeleted}
+          onBusy={setBusy}
+        />
+      )}
+    </DeleteDialog>
   );
 }

@@ -1,8 +1,7 @@
 /** What the dashboard shows instead of rows: first-time empty, no matches, or a failure. */
-
-import { describeError } from '../api/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { CloudOff, Plus, SearchX, Workflow } from '../components/icons.ts';
+import { Plus, Workflow } from '../components/icons.ts';
+import { ListLoadError, NoListMatches } from '../components/ListStates.tsx';
 
 export function NoPipelinesYet(props: { onCreate: () => void }) {
   return (
@@ -31,37 +30,16 @@ export function NoMatches(props: { q: string; tag: string | undefined; onClear: 
       .filter(Boolean)
       .join(' and ');
   return (
-    <EmptyState
-      framed
-      role="status"
-      icon={<SearchX size={28} aria-hidden="true" />}
+    <NoListMatches
       title="No matching pipelines"
-      actions={
-        <button type="button" class="button button--secondary" onClick={() => props.onClear()}>
-          Clear search and filters
-        </button>
-      }
+      clearLabel="Clear search and filters"
+      onClear={props.onClear}
     >
       <p>Nothing matches {what()}. Check the spelling or try a shorter search.</p>
-    </EmptyState>
+    </NoListMatches>
   );
 }
 
 export function ListError(props: { error: unknown; onRetry: () => void }) {
-  return (
-    <div role="alert">
-      <EmptyState
-        framed
-        icon={<CloudOff size={28} aria-hidden="true" />}
-        title="Could not load your pipelines"
-        actions={
-          <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
-            Try again
-          </button>
-        }
-      >
-        <p>{describeError(props.error)}</p>
-      </EmptyState>
-    </div>
-  );
+  return <ListLoadError title="Could not load your pipelines" error={props.error} onRetry={props.onRetry} />;
 }

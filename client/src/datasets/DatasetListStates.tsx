@@ -1,7 +1,7 @@
 /** What the datasets page shows instead of rows: first-time empty, no matches, or a failure. */
-import { describeError } from '../api/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { CloudOff, Database, SearchX } from './icons.ts';
+import { ListLoadError, NoListMatches } from '../components/ListStates.tsx';
+import { Database } from './icons.ts';
 import { UploadButton } from './UploadButton.tsx';
 
 export function NoDatasetsYet(props: { onFiles(files: File[]): void }) {
@@ -23,37 +23,12 @@ export function NoDatasetsYet(props: { onFiles(files: File[]): void }) {
 
 export function NoMatchingDatasets(props: { q: string; onClear(): void }) {
   return (
-    <EmptyState
-      framed
-      role="status"
-      icon={<SearchX size={28} aria-hidden="true" />}
-      title="No matching datasets"
-      actions={
-        <button type="button" class="button button--secondary" onClick={() => props.onClear()}>
-          Clear search
-        </button>
-      }
-    >
+    <NoListMatches title="No matching datasets" clearLabel="Clear search" onClear={props.onClear}>
       <p>Nothing matches “{props.q}”. Check the spelling or try a shorter search.</p>
-    </EmptyState>
+    </NoListMatches>
   );
 }
 
 export function DatasetListError(props: { error: unknown; onRetry(): void }) {
-  return (
-    <div role="alert">
-      <EmptyState
-        framed
-        icon={<CloudOff size={28} aria-hidden="true" />}
-        title="Could not load your datasets"
-        actions={
-          <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
-            Try again
-          </button>
-        }
-      >
-        <p>{describeError(props.error)}</p>
-      </EmptyState>
-    </div>
-  );
+  return <ListLoadError title="Could not load your datasets" error={props.error} onRetry={props.onRetry} />;
 }

@@ -1,6 +1,7 @@
 /** The datasets as a table; a skeleton of the same shape while the first page loads. */
-import { For, Index } from 'solid-js';
+import { For } from 'solid-js';
 import type { DatasetSummary } from '../../../shared/api/datasets.ts';
+import { type ListColumn, ListTable, ListTableSkeleton } from '../components/ListTable.tsx';
 import { DatasetRow } from './DatasetRow.tsx';
 
 export interface DatasetTableProps {
@@ -11,83 +12,28 @@ export interface DatasetTableProps {
   onDelete(dataset: DatasetSummary): void;
 }
 
-function TableHead() {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">Name</th>
-        <th scope="col" class="dataset-table__number">
-          Rows × columns
-        </th>
-        <th scope="col" class="dataset-table__number">
-          Size
-        </th>
-        <th scope="col">Owner</th>
-        <th scope="col">Used by</th>
-        <th scope="col">Created</th>
-        <th scope="col">
-          <span class="visually-hidden">Actions</span>
-        </th>
-      </tr>
-    </thead>
-  );
-}
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Name', skeleton: 'wide' },
+  { label: 'Rows × columns', class: 'dataset-table__number', skeleton: 'short' },
+  { label: 'Size', class: 'dataset-table__number', skeleton: 'short' },
+  { label: 'Owner', skeleton: 'short' },
+  { label: 'Used by', skeleton: 'medium' },
+  { label: 'Created', skeleton: 'short' },
+  { label: 'Actions', hiddenLabel: true },
+];
 
 export function DatasetTable(props: DatasetTableProps) {
   return (
-    <table class="dataset-table" aria-busy={props.busy ? 'true' : undefined}>
-      <caption class="visually-hidden">Your datasets</caption>
-      <TableHead />
-      <tbody>
-        <For each={props.items}>
-          {(dataset) => (
-            <DatasetRow
-              dataset={dataset}
-              now={props.now}
-              onRename={props.onRename}
-              onDelete={props.onDelete}
-            />
-          )}
-        </For>
-      </tbody>
-    </table>
+    <ListTable class="dataset-table" caption="Your datasets" columns={COLUMNS} busy={props.busy}>
+      <For each={props.items}>
+        {(dataset) => (
+          <DatasetRow dataset={dataset} now={props.now} onRename={props.onRename} onDelete={props.onDelete} />
+        )}
+      </For>
+    </ListTable>
   );
 }
 
 export function DatasetTableSkeleton() {
-  return (
-    <div role="status" class="skeleton-wrap">
-      <span class="visually-hidden">Loading datasets…</span>
-      <table class="dataset-table" aria-hidden="true">
-        <TableHead />
-        <tbody>
-          <Index each={Array.from({ length: 4 })}>
-            {() => (
-              <tr>
-                <td>
-                  <span class="skeleton skeleton--wide" />
-                </td>
-                <td>
-                  <span class="skeleton skeleton--short" />
-                </td>
-                <td>
-                  <span class="skeleton skeleton--short" />
-                </td>
-                <td>
-                  <span class="skeleton skeleton--short" />
-                </td>
-                <td>
-                  <span class="skeleton" />
-                </td>
-                <td>
-                  <span class="skeleton skeleton--short" />
-                </td>
-                <td />
-              </tr>
-            )}
-          </Index>
-        </tbody>
-      </table>
-    </div>
-  );
+  return <ListTableSkeleton class="dataset-table" label="Loading datasets…" columns={COLUMNS} rows={4} />;
 }

@@ -6,7 +6,7 @@
  * stored profile replaces the preview when the server answers.
  */
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { DatasetSummary } from '../../../shared/api/datasets.ts';
 import { useApi } from '../api/api.ts';
 import { useToaster } from '../components/toaster.ts';
@@ -14,7 +14,9 @@ import { Pagination } from '../dashboard/Pagination.tsx';
 import { SearchField } from '../dashboard/SearchField.tsx';
 import { createNow } from '../lib/now.ts';
 import { createPageTitle } from '../lib/page-title.ts';
+import { refocusIfLost } from '../lib/refocus-if-lost.ts';
 import { firstParam } from '../lib/search-param.ts';
+import { createStepBackFromEmptyPage } from '../lib/step-back-from-empty-page.ts';
 import { createDatasetList, DATASET_PAGE_SIZE } from './create-dataset-list.ts';
 import { createFileDrop } from './create-file-drop.ts';
 import { createUploads } from './create-uploads.ts';
@@ -57,12 +59,7 @@ export default function DatasetsPage() {
   };
   const drop = createFileDrop({ onFiles: upload });
 
-  // Deleting the last row of the last page leaves an empty page: step back to one with rows.
-  createEffect(() => {
-    if (list.status() === 'ready' && !list.refreshing() && list.items.length === 0 && list.offset() > 0) {
-      setOffset(Math.max(0, Math.floor((list.total() - 1) / list.limit) * list.limit));
-    }
-  });
+  createStepBackFromEmptyPage(list, setOffset);
 
   const [deleting, setDeleting] = createSignal<DatasetSummary>();
   let heading: HTMLHeadingElement | undefined;
@@ -74,7 +71,7 @@ export default function DatasetsPage() {
     setDeleting(undefined);
     toaster.show(`Deleted “${dataset.name}”`);
     await list.refetch();
-    if (document.activeElement === document.body || !document.activeElement?.isConnected) heading?.focus();
+    refocusIfLost(heading);
   };
 
   return (

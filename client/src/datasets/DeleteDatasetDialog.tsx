@@ -8,8 +8,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { DatasetSummary } from '../../../shared/api/datasets.ts';
 import { describeError } from '../api/errors.ts';
-import { Dialog } from '../components/Dialog.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { DeleteDialog, DeleteDialogBody } from '../components/DeleteDialog.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 import { attachmentsOf, type DatasetAttachments } from './datasets-api.ts';
 import { TriangleAlert } from './icons.ts';
@@ -84,8 +83,39 @@ function DeleteConfirmation(props: {
   };
 
   return (
-    <div class="dialog__body">
-      <FormAlert message={error()} />
+    <DeleteDialogBody
+      error={error()}
+      busy={pending() !== false}
+      onCancel={props.onCancel}
+      confirm={
+        <Show
+          when={inUse()}
+          fallback={
+            <SubmitButton
+              type="button"
+              variant="danger"
+              pending={pending() === 'deleting'}
+              pendingLabel="Deleting…"
+              onClick={() => void run(remove, 'deleting')}
+            >
+              Delete dataset
+            </SubmitButton>
+          }
+        >
+          {(attached) => (
+            <SubmitButton
+              type="button"
+              variant="danger"
+              pending={pending() === 'detaching'}
+              pendingLabel="Detaching and deleting…"
+              onClick={() => void run(() => detachAndDelete(attached()), 'detaching')}
+            >
+              {detachAndDeleteLabel(attached())}
+            </SubmitButton>
+          )}
+        </Show>
+      }
+    >
       <Show
         when={inUse()}
         fallback={
@@ -143,70 +173,23 @@ function DeleteConfirmation(props: {
           </>
         )}
       </Show>
-      <footer class="dialog__footer">
-        <button
-          type="button"
-          class="button button--secondary"
-          autofocus
-          onClick={() => props.onCancel()}
-          disabled={pending() !== false}
-        >
-          Cancel
-        </button>
-        <Show
-          when={inUse()}
-          fallback={
-            <SubmitButton
-              type="button"
-              variant="danger"
-              pending={pending() === 'deleting'}
-              pendingLabel="Deleting…"
-              onClick={() => void run(remove, 'deleting')}
-            >
-              Delete dataset
-            </SubmitButton>
-          }
-        >
-          {(attached) => (
-            <SubmitButton
-              type="button"
-              variant="danger"
-              pending={pending() === 'detaching'}
-              pendingLabel="Detaching and deleting…"
-              onClick={() => void run(() => detachAndDelete(attached()), 'detaching')}
-            >
-              {detachAndDeleteLabel(attached())}
-            </SubmitButton>
-          )}
-        </Show>
-      </footer>
-    </div>
+    </DeleteDialogBody>
   );
 }
 
 export function DeleteDatasetDialog(props: DeleteDatasetDialogProps) {
-  const [busy, setBusy] = createSignal(false);
-  const title = () => (props.dataset ? `Delete “${props.dataset.name}”?` : 'Delete dataset?');
   return (
-    <Dialog
-      open={props.dataset !== undefined}
-      title={title()}
-      onClose={props.onClose}
-      busy={busy()}
-      role="alertdialog"
-    >
-      <Show when={props.dataset}>
-        {(dataset) => (
-          <DeleteConfirmation
-            dataset={dataset()}
-            remove={props.remove}
-            detach={props.detach}
-            onCancel={props.onClose}
-            onDeleted={props.onDeleted}
-            onBusy={setBusy}
-          />
-        )}
-      </Show>
-    </Dialog>
+    <DeleteDialog item={props.dataset} noun="dataset" onClose={props.onClose}>
+      {(dataset, setBusy) => (
+        <DeleteConfirmation
+          dataset={dataset()}
+          remove={props.remove}
+          detach={props.detach}
+          onCancel={props.onClose}
+          onDeleted={props.onDeleted}
+          onBusy={setBusy}
+        />
+      )}
+    </DeleteDialog>
   );
 }

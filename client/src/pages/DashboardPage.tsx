@@ -1,6 +1,6 @@
 /** `/`: the caller's pipelines with search, tag filter, pages, create, rename and delete. */
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { PipelineSummary } from '../../../shared/api/types.ts';
 import { useApi } from '../api/api.ts';
 import { Plus } from '../components/icons.ts';
@@ -16,6 +16,8 @@ import { PipelineTable, PipelineTableSkeleton } from '../dashboard/PipelineTable
 import { SearchField } from '../dashboard/SearchField.tsx';
 import { createNow } from '../lib/now.ts';
 import { createPageTitle } from '../lib/page-title.ts';
+import { refocusIfLost } from '../lib/refocus-if-lost.ts';
+import { createStepBackFromEmptyPage } from '../lib/step-back-from-empty-page.ts';
 
 export function DashboardPage() {
   createPageTitle(() => 'Pipelines');
@@ -35,12 +37,7 @@ export function DashboardPage() {
   /** Nothing to search yet: the empty state alone says what to do. */
   const firstTime = () => list.status() === 'ready' && list.total() === 0 && !filtered();
 
-  // Deleting the last row of the last page leaves an empty page: step back to one with rows.
-  createEffect(() => {
-    if (list.status() === 'ready' && !list.refreshing() && list.items.length === 0 && list.offset() > 0) {
-      params.setOffset(Math.max(0, Math.floor((list.total() - 1) / list.limit) * list.limit));
-    }
-  });
+  createStepBackFromEmptyPage(list, params.setOffset);
 
   const rename = async (pipeline: PipelineSummary, name: string) => {
     list.replace(await api.pipelines.update(pipeline.id, { name }));
@@ -52,7 +49,7 @@ export function DashboardPage() {
     toaster.show(`Deleted “${pipeline.name}”`);
     await list.refetch();
     // The row and its Delete button are gone: keep keyboard focus in the page, not on <body>.
-    if (document.activeElement === document.body || !document.activeElement?.isConnected) heading?.focus();
+    refocusIfLost(heading);
   };
 
   return (
