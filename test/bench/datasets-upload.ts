@@ -404,7 +404,7 @@ export async function runDatasetsUploadBench(): Promise<string> {
       '|---|---|---|---|---|---|---|',
       ...lines,
       '',
-      `DominoML's server CPU in that run, by thread: ${threadLine} (WorkerThread: the profiler; MainThread: the event loop; V8Worker: V8's garbage-collector and compiler helpers, shared by both).`,
+      `DominoML's server CPU in that run, by thread: ${threadLine} (WorkerThread: the worker threads — the profiler and, since 2026-11-22 22:15 UTC, the embedded database, which gets a dataset's row and profile; MainThread: the event loop; V8Worker: V8's garbage-collector and compiler helpers, shared by all).`,
       '',
       `The DominoML server's RSS grew by at most ${mb(worstGrowth(measured[2]![1].runs)).toFixed(1)} MB while receiving ${mb(bytes).toFixed(0)} MB: the body goes one chunk at a time to storage and, in batches of at most 256 KB (two in flight), to the profiler (whose state is bounded), never buffered whole. The gap to the store baseline is CSV decoding, parsing and profiling in the worker, which sets the pace: the request is read no faster than it is profiled.`,
       '',
