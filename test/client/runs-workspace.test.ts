@@ -10,6 +10,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { createRunWorkspace } from '../../client/src/runs/create-run-workspace.ts';
 import type { RunsApi } from '../../client/src/runs/runs-api.ts';
+import { recordNotification } from '../../shared/api/notifications.ts';
 import type { RunDetail, RunSummary } from '../../shared/api/runs.ts';
 import type { RunAwareness } from '../../shared/doc/awareness.ts';
 
@@ -29,10 +30,10 @@ function runnerClient(page: Awareness) {
   };
 }
 
-function fakeApi(startedRunId: string): RunsApi {
+function fakeApi(startedRunId: string, listed: () => RunSummary[] = () => []): RunsApi {
   return {
     start: async () => ({ id: startedRunId }) as RunDetail,
-    list: async () => ({ items: [] as RunSummary[], total: 0, limit: 100, offset: 0 }),
+    list: async () => ({ items: listed(), total: listed().length, limit: 100, offset: 0 }),
     get: async () => {
       throw new Error('not used');
     },
@@ -99,6 +100,51 @@ describe('createRunWorkspace', () => {
     publish({ ...finished, r3: run('succeeded', null, 7) });
     expect(workspace.runningNodeId()).toBeNull();
     expect(workspace.consoleLive()?.status).toBe('succeeded');
+    dispose();
+  });
+
+  it('opens the console for a watcher whose run list heard of the run before its presence did', async () => {
+    const page = new Awareness(new Y.Doc());
+    const publish = runnerClient(page);
+    let listed: RunSummary[] = [];
+    let notify: ((payload: string) => void) | undefined;
+    let consoleShown = 0;
+    const { workspace, dispose } = createRoot((dispose) => ({
+      workspace: createRunWorkspace({
+        api: fakeApi('unused', () => listed),
+        pipelineId: 'p1',
+        awareness: page,
+        // The run list refetches when the server announces a run change.
+        subscribe: (listener) => {
+          notify = listener;
+          return () => {};
+        },
+        onError: (message) => {
+          throw new Error(message);
+        },
+        onShowConsole: () => {
+          consoleShown += 1;
+        },
+      }),
+      dispose,
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    // Another person started r7: the announcement reaches this page's run list first, and the
+    // console (which shows the newest run when nothing is live) takes it without opening.
+    listed = [{ id: 'r7', status: 'queued' } as RunSummary];
+    notify?.(
+      JSON.stringify(recordNotification({ kind: 'run', action: 'created', id: 'r7', versionId: 'v7' })),
+    );
+    await expect.poll(() => workspace.consoleRunId()).toBe('r7');
+    expect(consoleShown).toBe(0);
+
+    // Then the runner's presence says r7 is live: the console opens for it.
+    publish({ r7: run('running', 'iris', 1) });
+    expect(consoleShown).toBe(1);
+    expect(workspace.consoleRunId()).toBe('r7');
+    publish({ r7: run('running', 'save-model', 6) });
+    expect(consoleShown).toBe(1);
     dispose();
   });
 });

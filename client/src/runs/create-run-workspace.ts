@@ -56,11 +56,15 @@ export function createRunWorkspace(options: RunWorkspaceOptions): RunWorkspace {
 
   // A run that starts while this page is open takes over the console, and the console opens:
   // everyone with the pipeline open watches it fill, not only the person who pressed Run.
+  // Remembered apart from the console's run: the run list can learn of a new run (and make it the
+  // console's, below) before the runner's presence says it is live, and the console must still open.
+  let shownLive: string | null = null;
   createEffect(
     on(
       () => presence.active()?.runId ?? null,
       (runId) => {
-        if (!runId || runId === consoleRunId()) return;
+        if (!runId || runId === shownLive) return;
+        shownLive = runId;
         setConsoleRunId(runId);
         options.onShowConsole();
       },
@@ -94,6 +98,7 @@ export function createRunWorkspace(options: RunWorkspaceOptions): RunWorkspace {
       setStarting(true);
       try {
         const run = await options.api.start(options.pipelineId);
+        shownLive = run.id; // shown now; its presence arriving later need not open it again
         setConsoleRunId(run.id);
         options.onShowConsole();
         list.refetch();
