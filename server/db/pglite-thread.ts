@@ -60,8 +60,13 @@ export function startPgliteThread(options: PgliteWorkerData): PgliteThread {
   let stopped: Error | undefined;
   let closing = false;
   let ready = false;
+  let holding = true; // a new worker is referenced
+  // Called on every call and reply: touches the handle only when the answer changes.
   const holdProcessWhileBusy = () => {
-    if (!ready || pending.size > 0) worker.ref();
+    const hold = !ready || pending.size > 0;
+    if (hold === holding) return;
+    holding = hold;
+    if (hold) worker.ref();
     else worker.unref();
   };
 

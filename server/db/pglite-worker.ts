@@ -29,6 +29,17 @@ const pglite = options.dataDir
 
 const post = (message: PgliteMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 const keepText = (value: string) => value;
+/** Parser sets by type list: drizzle sends the same list with nearly every statement. */
+const parserSets = new Map<string, Record<number, typeof keepText>>();
+function keepTextParsers(types: number[]): Record<number, typeof keepText> {
+  const key = types.join(',');
+  let parsers = parserSets.get(key);
+  if (!parsers) {
+    parsers = Object.fromEntries(types.map((type) => [type, keepText]));
+    parserSets.set(key, parsers);
+  }
+  return parsers;
+}
 
 /** Statements of an open transaction, delivered in order to the callback PGlite runs it in. */
 class TransactionInbox {
@@ -64,10 +75,10 @@ const ROLLBACK = Symbol('rollback');
 async function runStatement(target: PGlite | Transaction, request: PgliteRequest): Promise<unknown> {
   if (request.op === 'exec') return target.exec(request.text);
   if (request.op !== 'query') throw new Error(`unexpected ${request.op} inside a transaction`);
-  const parsers = Object.fromEntries((request.rawTypes ?? []).map((type) => [type, keepText]));
+  const parsers = request.rawTypes ? keepTextParsers(request.rawTypes) : undefined;
   return target.query(request.text, request.params, {
     ...(request.rowMode ? { rowMode: request.rowMode } : {}),
-    ...(request.rawTypes ? { parsers } : {}),
+    ...(parsers ? { parsers } : {}),
     ...(request.paramTypes ? { paramTypes: request.paramTypes } : {}),
   });
 }

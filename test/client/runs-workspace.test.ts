@@ -128,7 +128,7 @@ describe('createRunWorkspace', () => {
       }),
       dispose,
     }));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect.poll(() => workspace.list.loading()).toBe(false); // the first (empty) list is in
 
     // Another person started r7: the announcement reaches this page's run list first, and the
     // console (which shows the newest run when nothing is live) takes it without opening.

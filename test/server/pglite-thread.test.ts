@@ -78,16 +78,21 @@ describe('PGlite on its own thread', () => {
     });
     expect((await thread.query('select n from t order by n')).rows).toEqual([{ n: 1 }]);
 
-    // A statement outside the transaction waits for it, as on a single PostgreSQL connection.
+    // A statement outside the transaction waits for it, as on a single PostgreSQL connection:
+    // issued while the transaction is open and before its last statement, it still runs after.
     const order: string[] = [];
     let inside!: () => void;
     const entered = new Promise<void>((resolve) => {
       inside = resolve;
     });
+    let issued!: () => void;
+    const outsideIssued = new Promise<void>((resolve) => {
+      issued = resolve;
+    });
     const transaction = thread.transaction(async (tx) => {
       await tx.query('insert into t values (10)');
       inside();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await outsideIssued;
       await tx.query('insert into t values (11)');
       order.push('transaction');
     });
@@ -96,6 +101,7 @@ describe('PGlite on its own thread', () => {
       order.push('outside');
       return result.rows[0]!.count;
     });
+    issued(); // the query above is on its way to the thread (calls post synchronously)
     await transaction;
     expect(await outside).toBe(3);
     expect(order).toEqual(['transaction', 'outside']);
