@@ -57,6 +57,19 @@ describe('level of detail', () => {
     // The whole graph is the picture at this zoom: every edge draws.
     expect(root.querySelectorAll('.edge')).toHaveLength(7);
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
+    // Too far out to aim at a curve: no edge draws its wide hit path.
+    expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
+  });
+
+  it('edges get their hit paths back when zoomed in, and lose them again when zoomed out', () => {
+    const { root, edge, press, readNearCluster } = mount();
+    readNearCluster();
+    expect(edge(NEAR_EDGE).querySelector('.edge__hit')?.getAttribute('d')).toBe(
+      edge(NEAR_EDGE).querySelector('.edge__line')?.getAttribute('d'),
+    );
+    press('f');
+    expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
+    expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
   });
 
   it('at reading zoom, cards near the view show their contents and far ones do not', () => {

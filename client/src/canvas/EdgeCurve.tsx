@@ -86,15 +86,21 @@ interface EdgeEnds {
   to: Point;
 }
 
-/** The wide transparent hit path and the visible line, over one path string computed once. */
+/**
+ * The wide transparent hit path (unless zoomed out too far to aim at an edge, see
+ * LevelOfDetail.edgesTargetable) and the visible line, over one path string computed once.
+ */
 function EdgePaths(props: { ends: () => EdgeEnds | null }) {
+  const scope = useCanvasScope();
   const d = createMemo(() => {
     const e = props.ends();
     return e ? edgePath(e.from, e.to) : '';
   });
   return (
     <>
-      <path class="edge__hit" d={d()} />
+      <Show when={scope.edgesTargetable()}>
+        <path class="edge__hit" d={d()} />
+      </Show>
       <path class="edge__line" d={d()} />
     </>
   );

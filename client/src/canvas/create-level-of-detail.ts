@@ -6,7 +6,7 @@
  * Edges likewise: each keeps its focusable group, but only those that can reach the region draw
  * their paths (a remote move far away then rewrites no path, and hover hit-tests skip them).
  */
-import { type Accessor, createComputed, createSelector, createSignal, untrack } from 'solid-js';
+import { type Accessor, createComputed, createMemo, createSelector, createSignal, untrack } from 'solid-js';
 import { inDetailRegion, nextDetailRegion } from './controllers/detail-region.ts';
 import type { Rect, Size } from './controllers/geometry.ts';
 import type { Viewport } from './controllers/viewport.ts';
@@ -19,6 +19,13 @@ export interface LevelOfDetail {
    * do, and all of them when zoomed out past it (the whole graph's shape is the picture then).
    */
   drawsEdge(bounds: Rect): boolean;
+  /**
+   * Whether edges draw their wide transparent hit paths: not when zoomed out past the region
+   * (below TINY_ZOOM), where a 14 px hit stroke is a screen pixel or two wide, too thin to aim at,
+   * yet 1,500 hit-testable paths cost paint, layerization and layout on every frame (a fifth of a
+   * remote burst's main-thread time at fit zoom). The Tab walk still reaches every edge.
+   */
+  edgesTargetable(): boolean;
   /** The node whose card (or one of its ports) has keyboard focus, or null. */
   setFocusedNode(nodeId: string | null): void;
 }
@@ -33,11 +40,14 @@ export function createLevelOfDetail(viewport: Accessor<Viewport>, size: Accessor
     const next = nextDetailRegion(previous, viewport(), size());
     if (next !== previous) setRegion(next);
   });
+  // A memo, so that a pan that moves the region notifies none of the edges that read this.
+  const edgesTargetable = createMemo(() => region() !== null);
   const [focused, setFocused] = createSignal<string | null>(null);
   const holdsFocus = createSelector(focused);
   return {
     showsContents: (nodeId, rect) => holdsFocus(nodeId) || inDetailRegion(region(), rect),
     drawsEdge: (bounds) => region() === null || inDetailRegion(region(), bounds),
+    edgesTargetable,
     setFocusedNode: (nodeId) => setFocused(nodeId),
   };
 }
