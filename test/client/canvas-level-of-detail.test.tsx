@@ -49,6 +49,8 @@ describe('level of detail', () => {
     expect(cards).toHaveLength(8);
     for (const el of cards) {
       expect(el.classList.contains('node--bare')).toBe(true);
+      // The whole graph is on screen: every box is drawn.
+      expect(el.classList.contains('node--offscreen')).toBe(false);
       expect(el.querySelector('.node__header')).toBeNull();
       expect(el.getAttribute('role')).toBe('group');
       expect(el.getAttribute('tabindex')).toBe('-1');
@@ -61,13 +63,14 @@ describe('level of detail', () => {
     expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
   });
 
-  it('edges get their hit paths back when zoomed in, and lose them again when zoomed out', () => {
+  it('zooming in brings back edge hit paths and hides far boxes; zooming out undoes both', () => {
     const { root, edge, press, readNearCluster } = mount();
     readNearCluster();
     expect(edge(NEAR_EDGE).querySelector('.edge__hit')?.getAttribute('d')).toBe(
       edge(NEAR_EDGE).querySelector('.edge__line')?.getAttribute('d'),
     );
     press('f');
+    expect(root.querySelectorAll('.node--offscreen')).toHaveLength(0);
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
     expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
   });
@@ -78,6 +81,9 @@ describe('level of detail', () => {
     expect(card('data').querySelector('.node__label')?.textContent).toBe('Iris flowers');
     expect(ports('split').length).toBeGreaterThan(0);
     expect(card('train').classList.contains('node--bare')).toBe(true);
+    // Outside the region is outside the view: the far box paints nothing, the near card does.
+    expect(card('train').classList.contains('node--offscreen')).toBe(true);
+    expect(card('data').classList.contains('node--offscreen')).toBe(false);
     expect(ports('train')).toHaveLength(0);
     // A far edge keeps its named group (a Tab stop) but draws nothing; a near one draws.
     expect(edge(FAR_EDGE).getAttribute('aria-label')).toMatch(/^Edge from Train model/);

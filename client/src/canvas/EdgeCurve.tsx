@@ -88,7 +88,7 @@ interface EdgeEnds {
 
 /**
  * The wide transparent hit path (unless zoomed out too far to aim at an edge, see
- * LevelOfDetail.edgesTargetable) and the visible line, over one path string computed once.
+ * LevelOfDetail.hasRegion) and the visible line, over one path string computed once.
  */
 function EdgePaths(props: { ends: () => EdgeEnds | null }) {
   const scope = useCanvasScope();
@@ -98,7 +98,7 @@ function EdgePaths(props: { ends: () => EdgeEnds | null }) {
   });
   return (
     <>
-      <Show when={scope.edgesTargetable()}>
+      <Show when={scope.hasDetailRegion()}>
         <path class="edge__hit" d={d()} />
       </Show>
       <path class="edge__line" d={d()} />

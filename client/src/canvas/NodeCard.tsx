@@ -5,7 +5,9 @@
  *
  * Level of detail: away from the view (or zoomed far out) the card is a positioned box with its
  * category strip, role, accessible name and focus stop, and its contents are not mounted
- * (scope.showsContents).
+ * (scope.showsContents). Zoomed in enough to have a detail region, such a card is always outside
+ * the view, so it also paints nothing (`node--offscreen`): a thousand boxes nobody can see were
+ * a third of the layerization of every frame at reading zoom.
  */
 import { createMemo, Show } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
@@ -53,6 +55,7 @@ export function NodeCard(props: { record: NodeRecord }) {
         'node--unknown': !def(),
         'node--readonly': scope.readOnly(),
         'node--bare': !detailed(),
+        'node--offscreen': !detailed() && scope.hasDetailRegion(),
       }}
       style={{
         left: `${position().x}px`,

@@ -286,7 +286,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     isEdgeSelected: selection.isEdgeSelected,
     showsContents: detail.showsContents,
     drawsEdge: detail.drawsEdge,
-    edgesTargetable: detail.edgesTargetable,
+    hasDetailRegion: detail.hasRegion,
     paramText: props.paramText ? (type, param, value) => props.paramText?.(type, param, value) : undefined,
   };
 

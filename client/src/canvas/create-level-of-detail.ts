@@ -20,12 +20,15 @@ export interface LevelOfDetail {
    */
   drawsEdge(bounds: Rect): boolean;
   /**
-   * Whether edges draw their wide transparent hit paths: not when zoomed out past the region
-   * (below TINY_ZOOM), where a 14 px hit stroke is a screen pixel or two wide, too thin to aim at,
-   * yet 1,500 hit-testable paths cost paint, layerization and layout on every frame (a fifth of a
-   * remote burst's main-thread time at fit zoom). The Tab walk still reaches every edge.
+   * Whether there is a region at all: false when zoomed out past TINY_ZOOM, where every card is a
+   * bare box and the whole graph is the picture. Reactive; changes only when the zoom crosses
+   * TINY_ZOOM. While there is one, the region holds the whole view, so a bare card is always
+   * off-screen and paints nothing (NodeCard.tsx). Without one, edges draw no wide hit paths: a
+   * 14 px hit stroke is a screen pixel or two wide there, too thin to aim at, yet 1,500
+   * hit-testable paths cost paint, layerization and layout on every frame (a fifth of a remote
+   * burst's main-thread time at fit zoom). The Tab walk still reaches every card and edge.
    */
-  edgesTargetable(): boolean;
+  hasRegion(): boolean;
   /** The node whose card (or one of its ports) has keyboard focus, or null. */
   setFocusedNode(nodeId: string | null): void;
 }
@@ -40,14 +43,14 @@ export function createLevelOfDetail(viewport: Accessor<Viewport>, size: Accessor
     const next = nextDetailRegion(previous, viewport(), size());
     if (next !== previous) setRegion(next);
   });
-  // A memo, so that a pan that moves the region notifies none of the edges that read this.
-  const edgesTargetable = createMemo(() => region() !== null);
+  // A memo, so that a pan that moves the region notifies none of the cards and edges that read this.
+  const hasRegion = createMemo(() => region() !== null);
   const [focused, setFocused] = createSignal<string | null>(null);
   const holdsFocus = createSelector(focused);
   return {
     showsContents: (nodeId, rect) => holdsFocus(nodeId) || inDetailRegion(region(), rect),
     drawsEdge: (bounds) => region() === null || inDetailRegion(region(), bounds),
-    edgesTargetable,
+    hasRegion,
     setFocusedNode: (nodeId) => setFocused(nodeId),
   };
 }

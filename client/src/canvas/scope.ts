@@ -36,8 +36,11 @@ export interface CanvasScope {
   showsContents(nodeId: string, rect: Rect): boolean;
   /** Whether an edge whose curve lies in `bounds` draws its paths (create-level-of-detail.ts). */
   drawsEdge(bounds: Rect): boolean;
-  /** Whether edges draw their hit paths (not when zoomed out past TINY_ZOOM; create-level-of-detail.ts). */
-  edgesTargetable(): boolean;
+  /**
+   * Whether a detail region exists (not when zoomed out past TINY_ZOOM): then bare cards are
+   * off-screen and edges draw their hit paths (create-level-of-detail.ts).
+   */
+  hasDetailRegion(): boolean;
   /** How the page words a parameter value on a card (a dataset id as its name); undefined: the default. */
   paramText?(componentType: string, param: string, value: JsonValue | undefined): string | undefined;
 }
