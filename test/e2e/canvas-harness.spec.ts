@@ -293,3 +293,27 @@ test('1,000 nodes and 1,500 edges stay responsive', async ({ page }) => {
   expect(wheel.median).toBeLessThan(16);
   expect(drag.end).toBeLessThan(100);
 });
+
+test('the minimap draws each node in its category colour and redraws when the theme changes', async ({
+  page,
+}) => {
+  await page.goto(harness.url({ panels: 0, problems: 0 }));
+  await expect(card(page, 'Iris flowers')).toBeVisible();
+  /** Distinct opaque colours on the minimap's canvas, as "r,g,b". */
+  const minimapColours = () =>
+    page.evaluate(() => {
+      const minimap = document.querySelector<HTMLCanvasElement>('.minimap__canvas')!;
+      const { data } = minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height);
+      const seen = new Set<string>();
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3] === 255) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      return [...seen];
+    });
+  // The iris dataset node is a "data" node: --category-data, #2563eb in light and #60a5fa in dark.
+  await expect.poll(minimapColours).toContain('37,99,235');
+  await page.evaluate(() => {
+    document.documentElement.dataset.theme = 'dark';
+  });
+  await expect.poll(minimapColours).toContain('96,165,250');
+  expect(await minimapColours()).not.toContain('37,99,235');
+});

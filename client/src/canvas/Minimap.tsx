@@ -57,6 +57,12 @@ export function Minimap(props: MinimapProps) {
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDraw = Number.NEGATIVE_INFINITY;
+  // Category colours, read once per theme: reading a computed style forces a style recalculation,
+  // which on every redraw during a burst of remote moves was a twelfth of the page's script time.
+  let colours: { theme: string | undefined; byCategory: Map<string, string> } = {
+    theme: undefined,
+    byCategory: new Map(),
+  };
 
   const draw = () => {
     frame = 0;
@@ -99,14 +105,16 @@ export function Minimap(props: MinimapProps) {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
-    const style = getComputedStyle(canvas);
-    const colours = new Map<string, string>();
+    const theme = document.documentElement.dataset.theme;
+    if (colours.theme !== theme) colours = { theme, byCategory: new Map() };
+    let style: CSSStyleDeclaration | undefined;
     for (let i = 0; i < records.length; i++) {
       const category = categories[i]!;
-      let colour = colours.get(category);
+      let colour = colours.byCategory.get(category);
       if (!colour) {
+        style ??= getComputedStyle(canvas);
         colour = style.getPropertyValue(`--category-${category}`).trim() || style.color;
-        colours.set(category, colour);
+        colours.byCategory.set(category, colour);
       }
       ctx.fillStyle = colour;
       ctx.fillRect(
@@ -134,7 +142,11 @@ export function Minimap(props: MinimapProps) {
     props.runtime.nodes.revision();
     schedule();
   });
+  // A theme switch changes the category colours: redraw in the new ones.
+  const themeObserver = new MutationObserver(schedule);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   onCleanup(() => {
+    themeObserver.disconnect();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   });
