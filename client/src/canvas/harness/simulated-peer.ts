@@ -22,10 +22,15 @@ export function connectPeer(local: Y.Doc, localAwareness: Awareness): Peer {
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== REMOTE_ORIGIN) Y.applyUpdate(local, update, REMOTE_ORIGIN);
   });
+  // As a provider does: only changes made on this side travel, never the other side's echoed back.
   const relay = (from: Awareness, to: Awareness) => {
     from.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        if (origin === REMOTE_ORIGIN) return;
         applyAwarenessUpdate(
           to,
           encodeAwarenessUpdate(from, [...added, ...updated, ...removed]),
