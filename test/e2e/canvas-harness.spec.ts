@@ -317,3 +317,26 @@ test('the minimap draws each node in its category colour and redraws when the th
   await expect.poll(minimapColours).toContain('96,165,250');
   expect(await minimapColours()).not.toContain('37,99,235');
 });
+
+test('zoomed far out, keyboard focus on a card and on a port stays a visible ring', async ({ page }) => {
+  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
+  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
+  await canvas(page).focus();
+  /** The focused element's ring (box-shadow spread), in screen pixels at the current zoom. */
+  const ringOnScreen = () =>
+    page.evaluate(() => {
+      const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform).a;
+      const shadow = getComputedStyle(document.activeElement!).boxShadow;
+      const spread = Number(/(-?[\d.]+)px\s*$/.exec(shadow.split(/,(?![^(]*\))/)[0]!)?.[1] ?? 0);
+      return { zoom, onScreen: spread * zoom, role: document.activeElement!.getAttribute('aria-label') };
+    });
+  await page.keyboard.press('Tab');
+  const onCard = await ringOnScreen();
+  expect(onCard.zoom).toBeLessThan(0.2);
+  expect(onCard.role).toMatch(/, selected$/);
+  expect(onCard.onScreen).toBeGreaterThanOrEqual(1.5);
+  await page.keyboard.press('Tab');
+  const onPort = await ringOnScreen();
+  expect(onPort.role).toMatch(/^Input /);
+  expect(onPort.onScreen).toBeGreaterThanOrEqual(1.5);
+});
