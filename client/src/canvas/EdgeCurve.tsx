@@ -88,7 +88,7 @@ interface EdgeEnds {
 
 /**
  * The wide transparent hit path (unless zoomed out too far to aim at an edge, see
- * LevelOfDetail.hasRegion) and the visible line, over one path string computed once.
+ * LevelOfDetail.hasDetailRegion) and the visible line, over one path string computed once.
  */
 function EdgePaths(props: { ends: () => EdgeEnds | null }) {
   const scope = useCanvasScope();

@@ -6,6 +6,7 @@
  */
 import { createEffect, createSignal, onCleanup } from 'solid-js';
 import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
+import { onThemeChange } from '../theme/theme.ts';
 import type { Point, Rect, Size } from './controllers/geometry.ts';
 import { NODE_WIDTH, nodeHeight } from './controllers/node-layout.ts';
 import { centerOn, type Viewport, visibleRect } from './controllers/viewport.ts';
@@ -59,10 +60,7 @@ export function Minimap(props: MinimapProps) {
   let lastDraw = Number.NEGATIVE_INFINITY;
   // Category colours, read once per theme: reading a computed style forces a style recalculation,
   // which on every redraw during a burst of remote moves was a twelfth of the page's script time.
-  let colours: { theme: string | undefined; byCategory: Map<string, string> } = {
-    theme: undefined,
-    byCategory: new Map(),
-  };
+  const colours = new Map<string, string>();
 
   const draw = () => {
     frame = 0;
@@ -105,16 +103,14 @@ export function Minimap(props: MinimapProps) {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
-    const theme = document.documentElement.dataset.theme;
-    if (colours.theme !== theme) colours = { theme, byCategory: new Map() };
     let style: CSSStyleDeclaration | undefined;
     for (let i = 0; i < records.length; i++) {
       const category = categories[i]!;
-      let colour = colours.byCategory.get(category);
+      let colour = colours.get(category);
       if (!colour) {
         style ??= getComputedStyle(canvas);
         colour = style.getPropertyValue(`--category-${category}`).trim() || style.color;
-        colours.byCategory.set(category, colour);
+        colours.set(category, colour);
       }
       ctx.fillStyle = colour;
       ctx.fillRect(
@@ -142,11 +138,12 @@ export function Minimap(props: MinimapProps) {
     props.runtime.nodes.revision();
     schedule();
   });
-  // A theme switch changes the category colours: redraw in the new ones.
-  const themeObserver = new MutationObserver(schedule);
-  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  // A theme switch changes the category colours: read them again and redraw.
+  onThemeChange(() => {
+    colours.clear();
+    schedule();
+  });
   onCleanup(() => {
-    themeObserver.disconnect();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   });

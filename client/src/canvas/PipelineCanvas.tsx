@@ -286,7 +286,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     isEdgeSelected: selection.isEdgeSelected,
     showsContents: detail.showsContents,
     drawsEdge: detail.drawsEdge,
-    hasDetailRegion: detail.hasRegion,
+    hasDetailRegion: detail.hasDetailRegion,
     paramText: props.paramText ? (type, param, value) => props.paramText?.(type, param, value) : undefined,
   };
 

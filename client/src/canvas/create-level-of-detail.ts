@@ -28,7 +28,7 @@ export interface LevelOfDetail {
    * hit-testable paths cost paint, layerization and layout on every frame (a fifth of a remote
    * burst's main-thread time at fit zoom). The Tab walk still reaches every card and edge.
    */
-  hasRegion(): boolean;
+  hasDetailRegion(): boolean;
   /** The node whose card (or one of its ports) has keyboard focus, or null. */
   setFocusedNode(nodeId: string | null): void;
 }
@@ -44,13 +44,13 @@ export function createLevelOfDetail(viewport: Accessor<Viewport>, size: Accessor
     if (next !== previous) setRegion(next);
   });
   // A memo, so that a pan that moves the region notifies none of the cards and edges that read this.
-  const hasRegion = createMemo(() => region() !== null);
+  const hasDetailRegion = createMemo(() => region() !== null);
   const [focused, setFocused] = createSignal<string | null>(null);
   const holdsFocus = createSelector(focused);
   return {
     showsContents: (nodeId, rect) => holdsFocus(nodeId) || inDetailRegion(region(), rect),
     drawsEdge: (bounds) => region() === null || inDetailRegion(region(), bounds),
-    hasRegion,
+    hasDetailRegion,
     setFocusedNode: (nodeId) => setFocused(nodeId),
   };
 }

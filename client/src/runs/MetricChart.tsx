@@ -6,6 +6,7 @@
 import { createEffect, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { onThemeChange } from '../theme/theme.ts';
 import { metricLabel } from './metric-delta.ts';
 
 /** Mid-tone hues readable on the light and the dark surface alike. */
@@ -74,11 +75,9 @@ export function MetricChart(props: MetricChartProps) {
     );
     if (box) observer.observe(box);
     // Theme switches change the CSS variables: rebuild with the new colours.
-    const themeObserver = new MutationObserver(build);
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    onThemeChange(build);
     onCleanup(() => {
       observer.disconnect();
-      themeObserver.disconnect();
       chart?.destroy();
     });
   });

@@ -39,6 +39,16 @@ export function applyInitialTheme(): void {
   document.documentElement.dataset.theme = resolveTheme(readStoredPreference(), systemTheme());
 }
 
+/**
+ * Calls `changed` after every theme switch until the calling owner is cleaned up: for drawings
+ * (a canvas, a chart) that read the theme's CSS variables once and must read them again.
+ */
+export function onThemeChange(changed: () => void): void {
+  const observer = new MutationObserver(() => changed());
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  onCleanup(() => observer.disconnect());
+}
+
 export interface Theme {
   theme: Accessor<ThemeName>;
   preference: Accessor<ThemePreference>;
