@@ -67,6 +67,17 @@ export function readNode(doc: Y.Doc, nodeId: string, options: ReadOptions = {}):
   return readNodeValue(nodeId, getNodesMap(doc).get(nodeId), options.registry, []);
 }
 
+/**
+ * Only where a node is, as `readNode` would read it: for views that follow moves, which are most of
+ * a collaborator's edits and need not re-read the parameters. Null when the node is absent or
+ * unreadable.
+ */
+export function readNodePosition(doc: Y.Doc, nodeId: string): { x: number; y: number } | null {
+  const value = getNodesMap(doc).get(nodeId);
+  if (!(value instanceof Y.Map) || readNodeType(value) === undefined) return null;
+  return readPosition(nodeId, value, []);
+}
+
 export function readMeta(doc: Y.Doc, issues: DocumentIssue[] = []): PipelineMeta {
   const map = getMetaMap(doc);
   const schema = readSchema(doc);
@@ -146,14 +157,20 @@ function readNodeValue(
     issues.push(fieldIssue(id, 'label', value.get('label'), 'text'));
     label = component?.label ?? type;
   }
+  const position = readPosition(id, value, issues);
+  const params = readParams(id, value.get('params'), issues);
+  return { id, type, label, params, x: position.x, y: position.y };
+}
+
+/** A missing or non-finite coordinate reads as 0 (and is reported), so the node still shows. */
+function readPosition(id: string, value: Y.Map<unknown>, issues: DocumentIssue[]): { x: number; y: number } {
   const position = { x: 0, y: 0 };
   for (const axis of ['x', 'y'] as const) {
     const coordinate = readFiniteNumber(value, axis);
     if (coordinate === undefined) issues.push(fieldIssue(id, axis, value.get(axis), 'a finite number'));
     else position[axis] = coordinate;
   }
-  const params = readParams(id, value.get('params'), issues);
-  return { id, type, label, params, x: position.x, y: position.y };
+  return position;
 }
 
 function readParams(nodeId: string, value: unknown, issues: DocumentIssue[]): Record<string, JsonValue> {

@@ -118,25 +118,47 @@ try {
 process.exit(0);
 
 interface ScriptProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples?: number[];
   timeDeltas?: number[];
 }
 
-/** Self time by function (name, file and line) from a CDP CPU profile. */
+/**
+ * Self and total (inclusive) time by function (name, file and line) from a CDP CPU profile: self
+ * says where the time is spent, total which caller it is spent for.
+ */
 function printScriptProfile(profile: ScriptProfile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const nameOf = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
+    return `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}`;
+  };
   const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) {
     const frame = byId.get(samples[i]!)?.callFrame;
     if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    self.set(nameOf(samples[i]!), (self.get(nameOf(samples[i]!)) ?? 0) + ms);
+    const onStack = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parentOf.get(id))
+      onStack.add(nameOf(id));
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`script samples: ${total.toFixed(0)} ms`);
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  const print = (title: string, times: Map<string, number>, count: number) => {
+    console.log(title);
+    for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, count))
+      console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  };
+  print(`script samples: ${total.toFixed(0)} ms; self time:`, self, 25);
+  print('total time (the function and what it called):', inclusive, 40);
 }

@@ -6,7 +6,7 @@ import { getEdgesMap, getMetaMap, getNodesMap } from '../../shared/doc/layout.ts
 import { addNode } from '../../shared/doc/nodes.ts';
 import { createUserOrigin } from '../../shared/doc/origins.ts';
 import { setParam } from '../../shared/doc/params.ts';
-import { readDocument, readNode, toGraph } from '../../shared/doc/reader.ts';
+import { readDocument, readNode, readNodePosition, toGraph } from '../../shared/doc/reader.ts';
 import { CURRENT_SCHEMA } from '../../shared/doc/schema.ts';
 import { newPipelineDoc, syncOnce, TEST_REGISTRY } from './helpers/doc-fixtures.ts';
 
@@ -175,5 +175,28 @@ describe('readNode', () => {
     const id = addNode(doc, me, { type: 'test.csv', x: 3, y: 4 }, { registry: TEST_REGISTRY });
     expect(readNode(doc, id)).toMatchObject({ id, type: 'test.csv', x: 3, y: 4 });
     expect(readNode(doc, 'n_missing')).toBeNull();
+  });
+});
+
+describe('readNodePosition', () => {
+  it('reads where a node is exactly as readNode does, broken coordinates as 0', () => {
+    const doc = newPipelineDoc();
+    const id = addNode(doc, me, { type: 'test.csv', x: 3, y: 4 }, { registry: TEST_REGISTRY });
+    expect(readNodePosition(doc, id)).toEqual({ x: 3, y: 4 });
+    const node = getNodesMap(doc).get(id) as Y.Map<unknown>;
+    node.set('x', 'ten');
+    node.set('y', Number.NaN);
+    expect(readNodePosition(doc, id)).toEqual({ x: 0, y: 0 });
+    expect(readNode(doc, id)).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('is null for a missing node, a node that is not a map and one without a type', () => {
+    const doc = newPipelineDoc();
+    getNodesMap(doc).set('n_plain', { type: 'test.csv', x: 1, y: 2 });
+    getNodesMap(doc).set('n_untyped', yMap({ x: 1, y: 2 }));
+    expect(readNodePosition(doc, 'n_missing')).toBeNull();
+    expect(readNodePosition(doc, 'n_plain')).toBeNull();
+    expect(readNodePosition(doc, 'n_untyped')).toBeNull();
+    expect(readNode(doc, 'n_untyped')).toBeNull();
   });
 });

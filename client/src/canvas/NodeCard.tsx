@@ -1,13 +1,13 @@
 /**
  * A node as a card: category strip, icon, label, short name, ports and a compact parameter
  * summary. Each text and style binding reads only the signal it shows, so a remote label edit
- * rewrites one text node and a drag rewrites one transform.
+ * rewrites one text node and a drag rewrites the card's left and top.
  *
  * Level of detail: away from the view (or zoomed far out) the card is a positioned box with its
- * category strip, role, accessible name and focus stop, and its contents are not mounted
- * (scope.showsContents). Zoomed in enough to have a detail region, such a card is always outside
- * the view, so it also paints nothing (`node--offscreen`): a thousand boxes nobody can see were
- * a third of the layerization of every frame at reading zoom.
+ * role, accessible name and focus stop (and its category strip, or below TINY_ZOOM a category
+ * tint), and its contents are not mounted (scope.showsContents). Zoomed in enough to have a detail
+ * region, such a card is always outside the view, so it also paints nothing (`node--offscreen`): a
+ * thousand boxes nobody can see were a third of the layerization of every frame at reading zoom.
  */
 import { createMemo, Show } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
@@ -64,8 +64,8 @@ export function NodeCard(props: { record: NodeRecord }) {
         '--mark-color': marks()[0]?.color,
       }}
     >
-      {/* Always drawn: at fit zoom the strips are most of what tells categories apart. A border
-          or a gradient band in its place rendered visibly fainter there (sub-pixel at zoom 0.08). */}
+      {/* Hidden below TINY_ZOOM by CSS, where the card's tint tells categories apart and the strip
+          would be a third of a screen pixel tall (canvas.css, `.canvas--tiny .node__strip`). */}
       <div class="node__strip" aria-hidden="true" />
       <Show when={detailed()}>
         <NodeContents record={r} def={def()} shape={shape()} marks={marks()} />

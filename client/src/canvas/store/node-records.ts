@@ -4,13 +4,16 @@
  * node's signals, so a remote edit of one parameter re-renders one summary line, not the graph.
  * The list of ids changes only when nodes are added or removed.
  *
- * Reads go through `readNode` (shared/doc), which tolerates malformed nodes. Nothing here writes.
+ * Reads go through `readNode` (shared/doc), which tolerates malformed nodes; a change of x or y
+ * alone re-reads only the position (`readNodePosition`): moves are most of what collaborators
+ * send, and re-reading and comparing the parameters was a tenth of the script per remote move.
+ * Nothing here writes.
  */
 import { type Accessor, batch, createSignal } from 'solid-js';
 import type * as Y from 'yjs';
 import type { JsonValue } from '../../../../shared/catalog/types.ts';
 import { getNodesMap, sortedKeys } from '../../../../shared/doc/layout.ts';
-import { readNode } from '../../../../shared/doc/reader.ts';
+import { readNode, readNodePosition } from '../../../../shared/doc/reader.ts';
 import type { Point } from '../controllers/geometry.ts';
 import { createKeyedSignals } from './keyed-signals.ts';
 
@@ -128,26 +131,42 @@ export function createNodeRecords(doc: Y.Doc): NodeRecords {
     return before.x !== after.x || before.y !== after.y ? 'moved' : 'same';
   }
 
+  /** The position alone, for a node whose other fields did not change. */
+  function refreshPosition(id: string): 'added' | 'removed' | 'moved' | 'same' {
+    const existing = records.get(id);
+    const position = readNodePosition(doc, id);
+    if (!existing || !position) return refresh(id);
+    const before = existing.record.position();
+    existing.setPosition(position);
+    return before.x !== position.x || before.y !== position.y ? 'moved' : 'same';
+  }
+
   const initial: string[] = [];
   for (const id of sortedKeys(nodesMap)) if (refresh(id) === 'added') initial.push(id);
   setIds(initial);
 
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const touched = new Set<string>();
+    // Per node: whether only its x or y changed ('position') or anything else ('all').
+    const touched = new Map<string, 'position' | 'all'>();
     for (const event of events) {
       if (event.target === nodesMap) {
-        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
-      } else {
-        const nodeId = event.path[0];
-        if (typeof nodeId === 'string') touched.add(nodeId);
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.set(key, 'all');
+        continue;
       }
+      const nodeId = event.path[0];
+      if (typeof nodeId !== 'string') continue;
+      const positionOnly =
+        event.path.length === 1 &&
+        [...(event as Y.YMapEvent<unknown>).keysChanged].every((key) => key === 'x' || key === 'y');
+      if (!positionOnly) touched.set(nodeId, 'all');
+      else if (!touched.has(nodeId)) touched.set(nodeId, 'position');
     }
     const moved: string[] = [];
     batch(() => {
       const added: string[] = [];
       const removed = new Set<string>();
-      for (const id of touched) {
-        const change = refresh(id);
+      for (const [id, what] of touched) {
+        const change = what === 'position' ? refreshPosition(id) : refresh(id);
         if (change === 'added') added.push(id);
         else if (change === 'removed') removed.add(id);
         else if (change === 'moved') moved.push(id);
