@@ -3,8 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canvasStats } from '../../client/src/canvas/canvas-stats.ts';
 import { resetCanvasClipboard } from '../../client/src/canvas/clipboard.ts';
-import { getNodeMap, REMOTE_ORIGIN, renameNode, setParam, toGraph } from '../../shared/doc/index.ts';
-import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
+import {
+  deleteNodes,
+  getNodeMap,
+  getNodesMap,
+  REMOTE_ORIGIN,
+  renameNode,
+  setParam,
+  sortedKeys,
+  toGraph,
+} from '../../shared/doc/index.ts';
+import { makeScene, sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
 import { type CanvasProps, renderCanvas } from './helpers/render-canvas.tsx';
 
 function mount(overrides: CanvasProps = {}, doc = sceneDoc(templateScene())) {
@@ -102,6 +111,24 @@ describe('<PipelineCanvas> rendering', () => {
     expect(card('data').style.top).toBe('400px');
     expect(card('data').style.left).toBe('0px');
     expect(edgePath()).not.toBe(oldPath);
+    expect(canvasStats.cardMounts).toBe(before);
+  });
+
+  it('draws cards in groups in id order, and a remote delete remounts no other card', () => {
+    const doc = sceneDoc(makeScene({ nodes: 120, edges: 150, seed: 3 }));
+    const { root, card } = mount({}, doc);
+    const ids = sortedKeys(getNodesMap(doc));
+    const order = () => [...root.querySelectorAll<HTMLElement>('.node')].map((el) => el.dataset.nodeId);
+    expect(order()).toEqual(ids);
+    expect(root.querySelectorAll('.canvas__card-group').length).toBeGreaterThan(1);
+    const kept = ids.filter((_, i) => i !== 3);
+    const cards = new Map(kept.map((id) => [id, card(id)]));
+    const before = canvasStats.cardMounts;
+    const { remote, push } = remoteReplica(doc);
+    deleteNodes(remote, REMOTE_ORIGIN, [ids[3]!]);
+    push();
+    expect(order()).toEqual(kept);
+    expect(kept.every((id) => card(id) === cards.get(id))).toBe(true);
     expect(canvasStats.cardMounts).toBe(before);
   });
 
