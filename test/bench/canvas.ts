@@ -13,8 +13,9 @@
  * reading zoom (zoom 1 around the middle of the scene):
  * - pan: the background dragged back and forth with real mouse input (CDP Input events);
  * - drag: one node near the middle dragged in a loop with real mouse input;
- * - remote: 200 position updates per second, one node each, written on the peer's Y.Doc replica
- *   (`__harness.peer.move`) so they arrive as remote Yjs updates, as a collaborator's edits would.
+ * - remote: 200 position updates per second, one node each, each one a real move (24 px out, and
+ *   back on the node's next turn), written on the peer's Y.Doc replica (`__harness.peer.move`) so
+ *   they arrive as remote Yjs updates, as a collaborator's edits would.
  *
  * Measured with Chrome DevTools Protocol tracing: frames are the renderer main thread's
  * BeginMainThreadFrame events (a requestAnimationFrame loop keeps one requested every vsync, so
@@ -190,7 +191,10 @@ async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page
             const due = Math.min(Math.floor((elapsed * perSecond) / 1000), (durationMs * perSecond) / 1000);
             for (; done < due; done++) {
               const node = graph.nodes[(done * 37) % graph.nodes.length]!;
-              const offset = done % 2 === 0 ? 24 : 0; // moves out, then back on its next turn
+              // Every update a real move: out on a node's first turn, back on its next (after
+              // every other node had one). Alternating by update (out, back) made every other
+              // update a no-op, as the node sent back had never gone out.
+              const offset = Math.floor(done / graph.nodes.length) % 2 === 0 ? 24 : 0;
               harness.peer!.move([{ id: node.id, x: (node.x ?? 0) + offset, y: (node.y ?? 0) + offset }]);
             }
             if (elapsed >= durationMs) {
@@ -393,7 +397,7 @@ async function openFloor(browser: Browser, input: FloorInput): Promise<Page> {
             const due = Math.min(Math.floor((elapsed * perSecond) / 1000), (durationMs * perSecond) / 1000);
             for (; done < due; done++) {
               const n = input.nodes[(done * 37) % input.nodes.length]!;
-              const offset = done % 2 === 0 ? 24 : 0;
+              const offset = Math.floor(done / input.nodes.length) % 2 === 0 ? 24 : 0; // as ours
               moveNode(n.id, n.x + offset, n.y + offset);
             }
             if (elapsed >= durationMs) {

@@ -6,7 +6,9 @@
  */
 import { fireEvent } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { CanvasApi } from '../../client/src/canvas/PipelineCanvas.tsx';
+import { createUserOrigin, moveNode, REMOTE_ORIGIN, readNode } from '../../shared/doc/index.ts';
 import { sceneDoc, templateScene } from '../fixtures/scenes/index.ts';
 import { renderCanvas } from './helpers/render-canvas.tsx';
 
@@ -39,7 +41,18 @@ function mount() {
     press('0', { ctrlKey: true });
     api.revealNode('data', { focus: false });
   };
-  return { root, api, card, ports, edge, press, readNearCluster };
+  /** A collaborator's move, arriving as a remote update. */
+  const remoteMove = (id: string, x: number, y: number) => {
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    moveNode(remote, createUserOrigin('bob'), id, x, y);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), REMOTE_ORIGIN);
+  };
+  const at = (id: string) => {
+    const node = readNode(doc, id)!;
+    return { x: node.x, y: node.y };
+  };
+  return { root, api, card, ports, edge, press, readNearCluster, remoteMove, at };
 }
 
 describe('level of detail', () => {
@@ -122,5 +135,34 @@ describe('level of detail', () => {
     const active = document.activeElement as HTMLElement;
     expect(active.dataset.nodeId).toBe('metrics');
     expect(active.dataset.side).toBe('out');
+  });
+
+  it("a far box follows a collaborator's moves only when it comes near or the region moves", () => {
+    const { api, card, readNearCluster, remoteMove, at } = mount();
+    readNearCluster();
+    const box = (id: string) => ({ x: card(id).style.left, y: card(id).style.top });
+    const drawn = box('train');
+    const { x, y } = at('train');
+    // Still far: the box (painting nothing, taking no pointer) stays where it was.
+    remoteMove('train', x + 500, y + 40);
+    expect(card('train').classList.contains('node--offscreen')).toBe(true);
+    expect(box('train')).toEqual(drawn);
+    // Moved next to a card in view: drawn where it is, with its contents.
+    const data = at('data');
+    remoteMove('train', data.x + 300, data.y + 400);
+    expect(card('train').classList.contains('node--offscreen')).toBe(false);
+    expect(box('train')).toEqual({ x: `${data.x + 300}px`, y: `${data.y + 400}px` });
+    // Moved while far, then the view moves far enough to move the region: boxes follow then, the
+    // one that came near and the one still far alike.
+    const metrics = at('metrics');
+    const save = at('save');
+    remoteMove('metrics', metrics.x + 700, metrics.y);
+    remoteMove('save', save.x + 20_000, save.y);
+    expect(box('metrics')).toEqual({ x: `${metrics.x}px`, y: `${metrics.y}px` });
+    expect(box('save')).toEqual({ x: `${save.x}px`, y: `${save.y}px` });
+    api.revealNode('metrics', { focus: false });
+    expect(box('metrics')).toEqual({ x: `${metrics.x + 700}px`, y: `${metrics.y}px` });
+    expect(card('save').classList.contains('node--offscreen')).toBe(true);
+    expect(box('save')).toEqual({ x: `${save.x + 20_000}px`, y: `${save.y}px` });
   });
 });

@@ -8,8 +8,9 @@
  * tint), and its contents are not mounted (scope.showsContents). Zoomed in enough to have a detail
  * region, such a card is always outside the view, so it also paints nothing (`node--offscreen`): a
  * thousand boxes nobody can see were a third of the layerization of every frame at reading zoom.
+ * Nor does its box follow every move of its node (see `drawnAt`).
  */
-import { createMemo, Show } from 'solid-js';
+import { createMemo, Show, untrack } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
 import { nodeHeight, nodeRect } from './controllers/node-layout.ts';
 import { NodeContents } from './NodeContents.tsx';
@@ -27,12 +28,23 @@ export function NodeCard(props: { record: NodeRecord }) {
     outputs: def()?.outputs.length ?? 0,
     summaryLines: summaryLineCount(def()),
   }));
-  // left/top, not a transform: a transform per card gives the page a thousand transform nodes,
-  // and Chrome then re-layerizes all of them (hundreds of ms) whenever anything repaints. Cards are
-  // absolutely positioned with layout containment, so moving one lays out only that card.
   const position = () => displayPosition(r);
   const marks = () => scope.marks(r.id);
   const detailed = createMemo(() => scope.showsContents(r.id, nodeRect(position(), shape())));
+  const offscreen = () => !detailed() && scope.hasDetailRegion();
+  // Where the box is drawn. An off-screen box paints nothing and takes no pointer, so it follows
+  // its node only when it leaves the region and when the region moves, not on every move: a
+  // collaborator moving nodes far from the view then costs no style, layout or hover hit test
+  // (at reading zoom in a remote burst, most moves are of such nodes).
+  const drawnAt = createMemo(
+    () => {
+      if (!offscreen()) return position();
+      scope.detailRegion();
+      return untrack(position);
+    },
+    undefined,
+    { equals: (a, b) => a.x === b.x && a.y === b.y },
+  );
   const componentName = () => def()?.label ?? `Unknown component (${r.type()})`;
 
   return (
@@ -55,11 +67,13 @@ export function NodeCard(props: { record: NodeRecord }) {
         'node--unknown': !def(),
         'node--readonly': scope.readOnly(),
         'node--bare': !detailed(),
-        'node--offscreen': !detailed() && scope.hasDetailRegion(),
+        'node--offscreen': offscreen(),
       }}
+      // left/top, not a transform: a transform per card gives the page a thousand transform nodes,
+      // and Chrome then re-layerizes all of them (hundreds of ms) whenever anything repaints.
       style={{
-        left: `${position().x}px`,
-        top: `${position().y}px`,
+        left: `${drawnAt().x}px`,
+        top: `${drawnAt().y}px`,
         height: `${nodeHeight(shape())}px`,
         '--mark-color': marks()[0]?.color,
       }}

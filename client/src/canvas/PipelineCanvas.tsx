@@ -289,6 +289,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     showsContents: detail.showsContents,
     drawsEdge: detail.drawsEdge,
     hasDetailRegion: detail.hasDetailRegion,
+    detailRegion: detail.detailRegion,
     paramText: props.paramText ? (type, param, value) => props.paramText?.(type, param, value) : undefined,
   };
 

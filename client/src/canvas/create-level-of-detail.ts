@@ -29,6 +29,11 @@ export interface LevelOfDetail {
    * burst's main-thread time at fit zoom). The Tab walk still reaches every card and edge.
    */
   hasDetailRegion(): boolean;
+  /**
+   * The region itself (null without one). Reactive; changes only when the view nears the region's
+   * edge. Off-screen cards follow their nodes when it changes rather than on every move.
+   */
+  detailRegion(): Rect | null;
   /** The node whose card (or one of its ports) has keyboard focus, or null. */
   setFocusedNode(nodeId: string | null): void;
 }
@@ -51,6 +56,7 @@ export function createLevelOfDetail(viewport: Accessor<Viewport>, size: Accessor
     showsContents: (nodeId, rect) => holdsFocus(nodeId) || inDetailRegion(region(), rect),
     drawsEdge: (bounds) => region() === null || inDetailRegion(region(), bounds),
     hasDetailRegion,
+    detailRegion: region,
     setFocusedNode: (nodeId) => setFocused(nodeId),
   };
 }

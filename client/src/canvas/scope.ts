@@ -41,6 +41,8 @@ export interface CanvasScope {
    * off-screen and edges draw their hit paths (create-level-of-detail.ts).
    */
   hasDetailRegion(): boolean;
+  /** The detail region, null without one (create-level-of-detail.ts). */
+  detailRegion(): Rect | null;
   /** How the page words a parameter value on a card (a dataset id as its name); undefined: the default. */
   paramText?(componentType: string, param: string, value: JsonValue | undefined): string | undefined;
 }
