@@ -50,7 +50,7 @@ function mount() {
   };
   const at = (id: string) => {
     const node = readNode(doc, id)!;
-    return { x: node.x, y: node.y };
+    return { x: node.x ?? 0, y: node.y ?? 0 };
   };
   return { root, api, card, ports, edge, press, readNearCluster, remoteMove, at };
 }
