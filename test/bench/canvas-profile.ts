@@ -34,6 +34,7 @@ const {
   floorInput,
   openFloor,
   drive,
+  frameSamples,
   frameStats,
   waitForQuietFrames,
   TRACE_CATEGORIES,
@@ -100,7 +101,7 @@ try {
   }
   while (stack.length > 0) close();
   const total = spans.filter((e) => e.name === 'RunTask').reduce((sum, e) => sum + e.dur! / 1000, 0);
-  const frames = frameStats(events, frameTree.frame.id);
+  const frames = frameStats(frameSamples(events, frameTree.frame.id));
   console.log(
     `${floor ? 'floor' : 'ours'}, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks; ` +
       `${frames.frames} frames, main-thread p50 ${frames.mainP50.toFixed(2)} ms, p95 ${frames.mainP95.toFixed(2)} ms, ` +
