@@ -19,10 +19,10 @@ step "Types and lint"
 npm run --silent check
 
 step "Unit and integration tests (server on embedded PGlite)"
-DOMINOML_TEST_DB=pglite vitest run
+DOMINOML_TEST_DB=pglite bash scripts/vitest-rerun-crashed.sh
 
 step "Server integration tests on PostgreSQL 15"
-DOMINOML_TEST_DB=postgres vitest run --project server
+DOMINOML_TEST_DB=postgres bash scripts/vitest-rerun-crashed.sh --project server
 
 step "Build the client"
 npm run --silent build
