@@ -12,7 +12,6 @@ import {
   colorForUser,
   createUndoManager,
   createUserOrigin,
-  moveNodes,
   type PipelineMeta,
   readDocument,
   toGraph,
@@ -39,7 +38,10 @@ declare global {
       peer: {
         select(ids: string[]): void;
         cursor(x: number, y: number): void;
-        /** Moves nodes on the peer's replica: arrives here as a remote update, like a collaborator's edit. */
+        /**
+         * Moves nodes on the peer's replica (in a worker): arrives here later as a remote update,
+         * like a collaborator's edit.
+         */
         move(positions: { id: string; x: number; y: number }[]): void;
       } | null;
       /** From the start of the harness script to the first frame after the canvas rendered. */
@@ -89,13 +91,13 @@ function Harness() {
   let peer: NonNullable<Window['__harness']>['peer'] = null;
   if (options.peer) {
     const p = connectPeer(doc, awareness);
+    onCleanup(() => p.disconnect());
     const grace = { id: 'grace-hopper', name: 'Grace', color: colorForUser('grace-hopper') };
-    const graceOrigin = createUserOrigin(grace.id);
     p.awareness.setLocalState({ user: grace, cursor: null, selection: [], drag: null });
     peer = {
       select: (ids) => p.awareness.setLocalStateField('selection', ids),
       cursor: (x, y) => p.awareness.setLocalStateField('cursor', { x, y }),
-      move: (positions) => moveNodes(p.doc, graceOrigin, positions),
+      move: (positions) => p.move(positions),
     };
   }
 
