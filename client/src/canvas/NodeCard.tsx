@@ -79,7 +79,7 @@ export function NodeCard(props: { record: NodeRecord }) {
       }}
     >
       {/* Hidden below TINY_ZOOM by CSS, where the card's tint tells categories apart and the strip
-          would be a third of a screen pixel tall (canvas.css, `.canvas--tiny .node__strip`). */}
+          would be a third of a screen pixel tall (canvas.css, `.canvas--tiny .node > .node__strip`). */}
       <div class="node__strip" aria-hidden="true" />
       <Show when={detailed()}>
         <NodeContents record={r} def={def()} shape={shape()} marks={marks()} />

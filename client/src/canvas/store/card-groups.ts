@@ -1,8 +1,8 @@
 /**
- * Splits the node ids into small groups of cards, each drawn in its own layout-contained box
- * (`.canvas__card-group`). Moving a card makes Chrome lay out its group again, not all thousand
- * positioned cards: with one container it walked every card on every frame of a remote burst
- * (LocalFrameView::performLayout, a fifth of the main-thread time at 1,000 nodes).
+ * Splits the node ids into small groups of cards, each drawn in its own positioned box
+ * (`.canvas__card-group`, canvas.css). When a card moves, Chrome lays out the positioned cards of
+ * its group again, not all thousand: with one container it walked every card on every frame of a
+ * remote burst (LocalFrameView::performLayout, a fifth of the main-thread time at 1,000 nodes).
  *
  * A node keeps the group it was first put in until it is removed, so adding or removing nodes never
  * moves a card to another group (which would remount it and lose its focus). New nodes go to the
@@ -20,7 +20,7 @@ export interface CardGroup {
 
 /**
  * Small enough that laying out one group is cheap, large enough that a thousand cards make only
- * twenty boxes (each group is a stacking context and a paint chunk of its own). In a bare-DOM probe
+ * twenty more boxes (each one more layer for Chrome's hover hit test to walk). In a bare-DOM probe
  * of 1,000 cards, groups of 25–200 all cut layout per remote move by two thirds or more.
  */
 export const CARDS_PER_GROUP = 50;
