@@ -32,8 +32,7 @@ const out = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
 // Each section sits between markers, so running a few benches replaces only their sections and
 // keeps the others' last figures (each section says when and under what load it ran).
 const marker = (name: string, end = false) => `<!-- ${end ? '/' : ''}bench:${name} -->`;
-const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
-function previousSection(name: string): string | undefined {
+function previousSection(previous: string, name: string): string | undefined {
   const start = previous.indexOf(marker(name));
   const end = previous.indexOf(marker(name, true));
   return start >= 0 && end > start ? previous.slice(start + marker(name).length, end).trim() : undefined;
@@ -55,9 +54,11 @@ const header = [
   'Each figure comes with its baseline measured in the same run: compare the ratios, not absolute times across machines or loads.',
   '',
 ].join('\n');
+// Read now, not when the benches started: an edit to another section made while they ran is kept.
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
 const body = Object.keys(benches)
   .map((name) => {
-    const section = fresh.get(name) ?? previousSection(name);
+    const section = fresh.get(name) ?? previousSection(previous, name);
     return section === undefined ? undefined : `${marker(name)}\n${section}\n${marker(name, true)}\n`;
   })
   .filter((section): section is string => section !== undefined);
