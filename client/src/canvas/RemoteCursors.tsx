@@ -1,13 +1,14 @@
 /** Other people's pointers with their names, drawn in screen space so they keep their size. */
 import { createMemo, For, Show } from 'solid-js';
 import { canvasToScreen, type Viewport } from './controllers/viewport.ts';
+import { sameItems } from './same-items.ts';
 import type { RemotePerson } from './store/presence.ts';
 
 export function RemoteCursors(props: { people: readonly RemotePerson[]; viewport: Viewport }) {
   // Keyed by client id (not by the state objects, which are new on every awareness update), so a
   // moving cursor updates its transform instead of being re-created.
   const ids = createMemo(() => props.people.filter((p) => p.cursor).map((p) => p.clientId), [], {
-    equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+    equals: sameItems,
   });
   return (
     <div class="remote-cursors" aria-hidden="true">

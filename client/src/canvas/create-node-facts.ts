@@ -4,6 +4,7 @@
  * key, so a new problem list or an awareness update touches only the cards whose facts changed.
  */
 import { type Accessor, createEffect, createMemo, createSelector } from 'solid-js';
+import { sameItems } from './same-items.ts';
 import type { CanvasProblem } from './scope.ts';
 import { portKey } from './scope.ts';
 import type { EdgeRecords } from './store/edge-records.ts';
@@ -28,10 +29,7 @@ export interface NodeFacts {
 }
 
 export function createNodeFacts(options: NodeFactsOptions): NodeFacts {
-  const problems = createKeyedSignals<readonly CanvasProblem[]>(
-    [],
-    (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
-  );
+  const problems = createKeyedSignals<readonly CanvasProblem[]>([], sameItems);
   createEffect(() => {
     const grouped = new Map<string, CanvasProblem[]>();
     for (const p of options.problems() ?? []) {

@@ -15,11 +15,9 @@ import { acceptRecommended, acceptSuggestion, rejectSuggestions } from '../../..
 import { gesture } from '../../../shared/doc/undo.ts';
 import type { Point } from './controllers/geometry.ts';
 import { type GhostLink, ghostLinks } from './ghost-links.ts';
+import { sameItems } from './same-items.ts';
 import type { NodeRecords } from './store/node-records.ts';
 import { createSuggestionStore } from './store/suggestion-store.ts';
-
-const sameKeys = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((key, i) => key === b[i]);
 
 export interface SuggestionsOptions {
   doc: Y.Doc;
@@ -64,7 +62,7 @@ export function createSuggestions(options: SuggestionsOptions): Suggestions {
     store.all().filter((record) => record.status === 'pending' && nodeIds().has(record.datasetNode)),
   );
   const byKey = createMemo(() => new Map(pending().map((record) => [record.key, record])));
-  const keys = createMemo(() => pending().map((record) => record.key), [], { equals: sameKeys });
+  const keys = createMemo(() => pending().map((record) => record.key), [], { equals: sameItems });
   const links = createMemo(() => ghostLinks(store.all(), rules, (id) => nodeIds().has(id)));
   const label = (record: SuggestionRecord) =>
     registry.get(record.suggestion.componentType)?.label ?? record.suggestion.componentType;

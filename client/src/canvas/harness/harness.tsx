@@ -12,6 +12,7 @@ import {
   colorForUser,
   createUndoManager,
   createUserOrigin,
+  type NodePosition,
   type PipelineMeta,
   readDocument,
   toGraph,
@@ -42,7 +43,7 @@ declare global {
          * Moves nodes on the peer's replica (in a worker): arrives here later as a remote update,
          * like a collaborator's edit.
          */
-        move(positions: { id: string; x: number; y: number }[]): void;
+        move(positions: readonly NodePosition[]): void;
       } | null;
       /** From the start of the harness script to the first frame after the canvas rendered. */
       mountMs: number;

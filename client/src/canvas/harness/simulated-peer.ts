@@ -7,13 +7,14 @@
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { NodePosition } from '../../../../shared/doc/nodes.ts';
 import { REMOTE_ORIGIN } from '../../../../shared/doc/origins.ts';
 import type { PeerReplicaRequest } from './peer-replica-protocol.ts';
 
 export interface Peer {
   awareness: Awareness;
   /** Moves nodes on the peer's replica; the change arrives here later, as a remote update. */
-  move(positions: { id: string; x: number; y: number }[]): void;
+  move(positions: readonly NodePosition[]): void;
   disconnect(): void;
 }
 

@@ -11,6 +11,7 @@
  * nodes added after others were removed.
  */
 import { type Accessor, batch, createComputed, createSignal, type Setter } from 'solid-js';
+import { sameItems } from '../same-items.ts';
 
 export interface CardGroup {
   /** Stable for the group's life: the key its cards are rendered under. */
@@ -30,9 +31,6 @@ interface WritableGroup extends CardGroup {
   size: number;
 }
 
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
-
 /** Must run inside a reactive owner (a component or a root). */
 export function createCardGroups(
   ids: Accessor<readonly string[]>,
@@ -43,15 +41,13 @@ export function createCardGroups(
   let nextKey = 0;
 
   const newGroup = (): WritableGroup => {
-    const [groupIds, setIds] = createSignal<readonly string[]>([], { equals: sameIds });
+    const [groupIds, setIds] = createSignal<readonly string[]>([], { equals: sameItems });
     const group: WritableGroup = { key: nextKey++, ids: groupIds, setIds, size: 0 };
     groups.push(group);
     return group;
   };
 
-  const [list, setList] = createSignal<readonly CardGroup[]>([], {
-    equals: (a, b) => a.length === b.length && a.every((g, i) => g === b[i]),
-  });
+  const [list, setList] = createSignal<readonly CardGroup[]>([], { equals: sameItems });
   createComputed(() => {
     const current = ids();
     const present = new Set(current);

@@ -105,10 +105,24 @@ export function createNodeRecords(doc: Y.Doc): NodeRecords {
   const [revision, setRevision] = createSignal(0);
   const positionListeners = new Set<(id: string) => void>();
 
-  /** Re-reads one node; returns whether its position changed. Adds, updates or removes it. */
-  function refresh(id: string): 'added' | 'removed' | 'moved' | 'same' {
-    const node = readNode(doc, id);
+  /** Sets a record's position; whether it moved. */
+  function place(existing: Writable, position: Point): 'moved' | 'same' {
+    const before = existing.record.position();
+    existing.setPosition(position);
+    return samePoint(before, position) ? 'same' : 'moved';
+  }
+
+  /**
+   * Re-reads one node (only its position when `changed` says nothing else did, and it is still a
+   * node we show); returns what happened to it. Adds, updates or removes it.
+   */
+  function refresh(id: string, changed: 'position' | 'all' = 'all'): 'added' | 'removed' | 'moved' | 'same' {
     const existing = records.get(id);
+    if (existing && changed === 'position') {
+      const position = readNodePosition(doc, id);
+      if (position) return place(existing, position);
+    }
+    const node = readNode(doc, id);
     if (!node) {
       if (!existing) return 'same';
       records.delete(id);
@@ -122,23 +136,18 @@ export function createNodeRecords(doc: Y.Doc): NodeRecords {
       presence.set(id, created.record);
       return 'added';
     }
-    const before = existing.record.position();
     existing.setType(node.type);
     existing.setLabel(node.label);
     existing.setParams(node.params);
-    existing.setPosition({ x: node.x ?? 0, y: node.y ?? 0 });
-    const after = existing.record.position();
-    return before.x !== after.x || before.y !== after.y ? 'moved' : 'same';
+    return place(existing, { x: node.x ?? 0, y: node.y ?? 0 });
   }
 
-  /** The position alone, for a node whose other fields did not change. */
-  function refreshPosition(id: string): 'added' | 'removed' | 'moved' | 'same' {
-    const existing = records.get(id);
-    const position = readNodePosition(doc, id);
-    if (!existing || !position) return refresh(id);
-    const before = existing.record.position();
-    existing.setPosition(position);
-    return before.x !== position.x || before.y !== position.y ? 'moved' : 'same';
+  /** Whether an event on one node's own map changed nothing but its x or y. */
+  function onlyPositionChanged(event: Y.YEvent<Y.AbstractType<unknown>>): boolean {
+    if (event.path.length !== 1) return false;
+    for (const key of (event as Y.YMapEvent<unknown>).keysChanged)
+      if (key !== 'x' && key !== 'y') return false;
+    return true;
   }
 
   const initial: string[] = [];
@@ -155,10 +164,7 @@ export function createNodeRecords(doc: Y.Doc): NodeRecords {
       }
       const nodeId = event.path[0];
       if (typeof nodeId !== 'string') continue;
-      const positionOnly =
-        event.path.length === 1 &&
-        [...(event as Y.YMapEvent<unknown>).keysChanged].every((key) => key === 'x' || key === 'y');
-      if (!positionOnly) touched.set(nodeId, 'all');
+      if (!onlyPositionChanged(event)) touched.set(nodeId, 'all');
       else if (!touched.has(nodeId)) touched.set(nodeId, 'position');
     }
     const moved: string[] = [];
@@ -166,7 +172,7 @@ export function createNodeRecords(doc: Y.Doc): NodeRecords {
       const added: string[] = [];
       const removed = new Set<string>();
       for (const [id, what] of touched) {
-        const change = what === 'position' ? refreshPosition(id) : refresh(id);
+        const change = refresh(id, what);
         if (change === 'added') added.push(id);
         else if (change === 'removed') removed.add(id);
         else if (change === 'moved') moved.push(id);
