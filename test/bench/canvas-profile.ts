@@ -22,6 +22,8 @@ interface Event {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: the duration without the waits for a core. */
+  tdur?: number;
   args?: { name?: string; data?: { frame?: string } };
 }
 
@@ -100,10 +102,12 @@ try {
     stack.push({ event, children: 0 });
   }
   while (stack.length > 0) close();
-  const total = spans.filter((e) => e.name === 'RunTask').reduce((sum, e) => sum + e.dur! / 1000, 0);
+  const tasks = spans.filter((e) => e.name === 'RunTask');
+  const total = tasks.reduce((sum, e) => sum + e.dur! / 1000, 0);
+  const cpu = tasks.reduce((sum, e) => sum + (e.tdur ?? e.dur!) / 1000, 0);
   const frames = frameStats(frameSamples(events, frameTree.frame.id));
   console.log(
-    `${floor ? 'floor' : 'ours'}, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks; ` +
+    `${floor ? 'floor' : 'ours'}, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks (CPU ${cpu.toFixed(0)} ms); ` +
       `${frames.frames} frames, main-thread p50 ${frames.mainP50.toFixed(2)} ms, p95 ${frames.mainP95.toFixed(2)} ms, ` +
       `${frames.mainOver.toFixed(1)} % over 16.7 ms`,
   );

@@ -1,10 +1,12 @@
 /**
  * The minimap: every node as a small rectangle in its category colour, the visible area as a
  * frame; press or drag on it to move the view there. Nodes are drawn on a <canvas> and redrawn
- * only when nodes are added, removed or moved, at most every REDRAW_MS; panning and zooming move
- * just the frame. A thousand DOM rectangles would cost more than the whole card layer's updates.
+ * only when nodes are added, removed or moved, at most every REDRAW_MS; panning and zooming redraw
+ * just the frame, on a second canvas of its own. A thousand DOM rectangles would cost more than the
+ * whole card layer's updates, and a frame drawn as a box whose size follows the view made Chrome
+ * lay out the page on every pan frame (a twentieth of a fit-zoom pan's main-thread time).
  */
-import { createEffect, createSignal, onCleanup } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { ComponentRegistry } from '../../../shared/catalog/types.ts';
 import { onThemeChange } from '../theme/theme.ts';
 import type { Point, Rect, Size } from './controllers/geometry.ts';
@@ -25,6 +27,10 @@ const MIN_EXTENT = 800;
  * the script time of a frame during a burst of remote moves, for a picture 176 px wide.
  */
 const REDRAW_MS = 100;
+/** The frame's least width and height, in minimap pixels. */
+const MIN_FRAME = 4;
+const FRAME_BORDER = 1.5;
+const FRAME_RADIUS = 3;
 
 export interface Projection {
   scale: number;
@@ -45,6 +51,23 @@ export function project(content: Rect | null): Projection {
   };
 }
 
+/**
+ * Where the frame of the visible area is drawn: clipped to the minimap, but never thinner than
+ * MIN_FRAME, so a view far from every node still shows an edge of it at the side it lies towards.
+ */
+export function frameRect({ scale, offset }: Projection, view: Rect): Rect {
+  const left = Math.min(WIDTH - MIN_FRAME, Math.max(0, view.x * scale + offset.x));
+  const top = Math.min(HEIGHT - MIN_FRAME, Math.max(0, view.y * scale + offset.y));
+  const right = Math.min(WIDTH, (view.x + view.width) * scale + offset.x);
+  const bottom = Math.min(HEIGHT, (view.y + view.height) * scale + offset.y);
+  return {
+    x: left,
+    y: top,
+    width: Math.max(MIN_FRAME, right - left),
+    height: Math.max(MIN_FRAME, bottom - top),
+  };
+}
+
 export interface MinimapProps {
   runtime: CanvasRuntime;
   registry: ComponentRegistry;
@@ -54,8 +77,9 @@ export interface MinimapProps {
 
 export function Minimap(props: MinimapProps) {
   let canvas!: HTMLCanvasElement;
+  let frameCanvas!: HTMLCanvasElement;
   const [projection, setProjection] = createSignal<Projection>(project(null));
-  let frame = 0;
+  let redrawRequest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDraw = Number.NEGATIVE_INFINITY;
   // Category colours, read once per theme: reading a computed style forces a style recalculation,
@@ -63,7 +87,7 @@ export function Minimap(props: MinimapProps) {
   const colours = new Map<string, string>();
 
   const draw = () => {
-    frame = 0;
+    redrawRequest = 0;
     lastDraw = performance.now();
     const rt = props.runtime;
     // One pass over the records, no per-node objects: this runs up to REDRAW_MS apart all through
@@ -95,7 +119,7 @@ export function Minimap(props: MinimapProps) {
     );
     setProjection(p);
     const ctx = canvas.getContext?.('2d');
-    if (!ctx) return; // no 2D canvas (test DOM): the frame alone still works
+    if (!ctx) return; // no 2D canvas (test DOM)
     const dpr = globalThis.devicePixelRatio || 1;
     if (canvas.width !== WIDTH * dpr) {
       canvas.width = WIDTH * dpr;
@@ -124,13 +148,13 @@ export function Minimap(props: MinimapProps) {
 
   /** On the next frame, or REDRAW_MS after the last drawing if that is later. */
   const schedule = () => {
-    if (frame || timer !== undefined) return;
+    if (redrawRequest || timer !== undefined) return;
     const wait = lastDraw + REDRAW_MS - performance.now();
-    if (wait <= 0) frame = requestAnimationFrame(draw);
+    if (wait <= 0) redrawRequest = requestAnimationFrame(draw);
     else
       timer = setTimeout(() => {
         timer = undefined;
-        frame = requestAnimationFrame(draw);
+        redrawRequest = requestAnimationFrame(draw);
       }, wait);
   };
 
@@ -144,24 +168,54 @@ export function Minimap(props: MinimapProps) {
     schedule();
   });
   onCleanup(() => {
-    cancelAnimationFrame(frame);
+    cancelAnimationFrame(redrawRequest);
     clearTimeout(timer);
   });
 
-  /** The visible area, clipped to the minimap so a far-away view still shows an edge of it. */
-  const frameStyle = () => {
-    const { scale, offset } = projection();
-    const view = visibleRect(props.viewport, props.size);
-    const left = Math.max(0, view.x * scale + offset.x);
-    const top = Math.max(0, view.y * scale + offset.y);
-    const right = Math.min(WIDTH, (view.x + view.width) * scale + offset.x);
-    const bottom = Math.min(HEIGHT, (view.y + view.height) * scale + offset.y);
-    return {
-      transform: `translate(${left}px, ${top}px)`,
-      width: `${Math.max(4, right - left)}px`,
-      height: `${Math.max(4, bottom - top)}px`,
-    };
+  // The frame follows every pan and zoom frame; a canvas redraw costs Chrome no style, layout or
+  // paint of the page. Its colour is read once per theme, as the category colours are.
+  let accent = '';
+  const drawFrame = (rect: Rect) => {
+    const ctx = frameCanvas.getContext?.('2d');
+    if (!ctx) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    if (frameCanvas.width !== WIDTH * dpr) {
+      frameCanvas.width = WIDTH * dpr;
+      frameCanvas.height = HEIGHT * dpr;
+    }
+    accent ||= getComputedStyle(frameCanvas).getPropertyValue('--color-accent').trim() || 'royalblue';
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    // The border is drawn inside the rectangle, as a border-box would be.
+    const inset = FRAME_BORDER / 2;
+    ctx.beginPath();
+    ctx.roundRect(
+      rect.x + inset,
+      rect.y + inset,
+      rect.width - FRAME_BORDER,
+      rect.height - FRAME_BORDER,
+      FRAME_RADIUS,
+    );
+    ctx.fillStyle = accent;
+    ctx.globalAlpha = 0.08;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = accent;
+    ctx.lineWidth = FRAME_BORDER;
+    ctx.stroke();
   };
+  const viewFrame = createMemo(
+    () => frameRect(projection(), visibleRect(props.viewport, props.size)),
+    undefined,
+    {
+      equals: (a, b) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height,
+    },
+  );
+  createEffect(() => drawFrame(viewFrame()));
+  onThemeChange(() => {
+    accent = '';
+    drawFrame(viewFrame());
+  });
 
   const jump = (event: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
@@ -188,7 +242,11 @@ export function Minimap(props: MinimapProps) {
       }}
     >
       <canvas ref={canvas} class="minimap__canvas" style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} />
-      <div class="minimap__frame" style={frameStyle()} />
+      <canvas
+        ref={frameCanvas}
+        class="minimap__frame"
+        style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
+      />
     </div>
   );
 }

@@ -6,9 +6,10 @@
  * Level of detail: away from the view (or zoomed far out) the card is a positioned box with its
  * role, accessible name and focus stop (and its category strip, or below TINY_ZOOM a category
  * tint), and its contents are not mounted (scope.showsContents). Zoomed in enough to have a detail
- * region, such a card is always outside the view, so it also paints nothing (`node--offscreen`): a
- * thousand boxes nobody can see were a third of the layerization of every frame at reading zoom.
- * Nor does its box follow every move of its node (see `drawnAt`).
+ * region, such a card is always outside the view, so it also draws nothing and has no box of its
+ * own (`node--offscreen`: not positioned, 1 px square): a thousand boxes nobody can see were a third
+ * of the layerization of every frame at reading zoom. Nor does its left/top follow every move of
+ * its node (see `drawnAt`).
  */
 import { createMemo, Show, untrack } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
@@ -32,8 +33,8 @@ export function NodeCard(props: { record: NodeRecord }) {
   const marks = () => scope.marks(r.id);
   const detailed = createMemo(() => scope.showsContents(r.id, nodeRect(position(), shape())));
   const offscreen = () => !detailed() && scope.hasDetailRegion();
-  // Where the box is drawn. An off-screen box paints nothing and takes no pointer, so it follows
-  // its node only when it leaves the region and when the region moves, not on every move: a
+  // Where the box is drawn. An off-screen card has no box (canvas.css), so its left/top follow its
+  // node only when it leaves the region and when the region moves, not on every move: a
   // collaborator moving nodes far from the view then costs no style, layout or hover hit test
   // (at reading zoom in a remote burst, most moves are of such nodes).
   const drawnAt = createMemo(
