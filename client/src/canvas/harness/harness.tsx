@@ -23,6 +23,7 @@ import { makeScene, sceneDoc, templateScene } from '../../../../test/fixtures/sc
 import '../../styles/index.css';
 import { ComponentLibrary } from '../../panels/ComponentLibrary.tsx';
 import { Inspector } from '../../panels/Inspector.tsx';
+import { canvasStats } from '../canvas-stats.ts';
 import { type CanvasApi, PipelineCanvas } from '../PipelineCanvas.tsx';
 import type { CanvasProblem } from '../scope.ts';
 import { readHarnessOptions } from './harness-options.ts';
@@ -47,6 +48,8 @@ declare global {
       } | null;
       /** From the start of the harness script to the first frame after the canvas rendered. */
       mountMs: number;
+      /** How many cards and edges have mounted so far (canvas-stats.ts). */
+      mounts(): { cards: number; edges: number };
     };
   }
 }
@@ -109,6 +112,7 @@ function Harness() {
     undo: () => undoManager.undo(),
     peer,
     mountMs: Number.NaN,
+    mounts: () => ({ cards: canvasStats.cardMounts, edges: canvasStats.edgeMounts }),
   };
   requestAnimationFrame(() => {
     if (window.__harness) window.__harness.mountMs = performance.now() - started;
