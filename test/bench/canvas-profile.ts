@@ -3,6 +3,7 @@
  * `node test/bench/canvas-profile.ts [fit|reading] [pan|drag|remote] [floor]` (default: reading
  * pan; `floor` traces the bench's bare-DOM floor page instead, for a comparison at the same load);
  * `CANVAS_PROFILE_CSS='…'` adds a style sheet to our page first (to try a CSS change);
+ * `CANVAS_PROFILE_EVAL='…'` runs a script in it first (to try a DOM change);
  * `CANVAS_PROFILE_JS=1` also samples the page's script and prints the functions with the most self
  * time (sampling adds its own overhead: read those as shares, not as frame times).
  * Also prints the bench's per-frame figures (main-thread p50/p95, frames over budget); the extra
@@ -59,6 +60,8 @@ try {
   // CANVAS_PROFILE_CSS: extra CSS for the page, to try a change without rebuilding.
   if (process.env.CANVAS_PROFILE_CSS && !floor)
     await page.addStyleTag({ content: process.env.CANVAS_PROFILE_CSS });
+  // CANVAS_PROFILE_EVAL: a script to run in our page first (to try a DOM change without rebuilding).
+  if (process.env.CANVAS_PROFILE_EVAL && !floor) await page.evaluate(process.env.CANVAS_PROFILE_EVAL);
   await waitForQuietFrames(page); // as the bench: let the opening frames settle
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');
@@ -111,6 +114,18 @@ try {
       `${frames.frames} frames, main-thread p50 ${frames.mainP50.toFixed(2)} ms, p95 ${frames.mainP95.toFixed(2)} ms, ` +
       `${frames.mainOver.toFixed(1)} % over 16.7 ms`,
   );
+  // How many elements had their style recalculated, and how many objects were laid out.
+  const styled = spans
+    .filter((e) => e.name === 'UpdateLayoutTree')
+    .reduce((sum, e) => sum + Number((e.args as { elementCount?: number } | undefined)?.elementCount ?? 0), 0);
+  const laidOut = spans
+    .filter((e) => e.name === 'Layout')
+    .reduce(
+      (sum, e) =>
+        sum + Number((e.args as { beginData?: { dirtyObjects?: number } } | undefined)?.beginData?.dirtyObjects ?? 0),
+      0,
+    );
+  console.log(`style recalculated for ${styled} elements; ${laidOut} dirty objects laid out`);
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(
       `${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${String(counts.get(name)).padStart(6)}×  ${name}`,
@@ -181,4 +196,15 @@ function printScriptProfile(profile: ScriptProfile): void {
     stacks.set(key, (stacks.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }
   print(`callers of ${focus}:`, stacks, 10);
+  // And what its time is spent in: the callee chains below it, 4 deep.
+  const below = new Map<string, number>();
+  for (let i = 0; i < samples.length; i++) {
+    const chain: number[] = [];
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parentOf.get(id)) chain.push(id);
+    const at = chain.findIndex((id) => byId.get(id)!.callFrame.functionName === focus);
+    if (at < 0) continue;
+    const key = chain.slice(Math.max(0, at - 4), at).reverse().map(nameOf).join(' > ') || '(self)';
+    below.set(key, (below.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  print(`in ${focus}:`, below, 15);
 }
