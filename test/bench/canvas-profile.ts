@@ -117,12 +117,18 @@ try {
   // How many elements had their style recalculated, and how many objects were laid out.
   const styled = spans
     .filter((e) => e.name === 'UpdateLayoutTree')
-    .reduce((sum, e) => sum + Number((e.args as { elementCount?: number } | undefined)?.elementCount ?? 0), 0);
+    .reduce(
+      (sum, e) => sum + Number((e.args as { elementCount?: number } | undefined)?.elementCount ?? 0),
+      0,
+    );
   const laidOut = spans
     .filter((e) => e.name === 'Layout')
     .reduce(
       (sum, e) =>
-        sum + Number((e.args as { beginData?: { dirtyObjects?: number } } | undefined)?.beginData?.dirtyObjects ?? 0),
+        sum +
+        Number(
+          (e.args as { beginData?: { dirtyObjects?: number } } | undefined)?.beginData?.dirtyObjects ?? 0,
+        ),
       0,
     );
   console.log(`style recalculated for ${styled} elements; ${laidOut} dirty objects laid out`);
@@ -203,7 +209,12 @@ function printScriptProfile(profile: ScriptProfile): void {
     for (let id: number | undefined = samples[i]; id !== undefined; id = parentOf.get(id)) chain.push(id);
     const at = chain.findIndex((id) => byId.get(id)!.callFrame.functionName === focus);
     if (at < 0) continue;
-    const key = chain.slice(Math.max(0, at - 4), at).reverse().map(nameOf).join(' > ') || '(self)';
+    const key =
+      chain
+        .slice(Math.max(0, at - 4), at)
+        .reverse()
+        .map(nameOf)
+        .join(' > ') || '(self)';
     below.set(key, (below.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }
   print(`in ${focus}:`, below, 15);
