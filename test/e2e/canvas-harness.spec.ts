@@ -371,3 +371,33 @@ test('zoomed far out, keyboard focus on a card and on a port stays a visible rin
   expect(onPort.role).toMatch(/^Input /);
   expect(onPort.onScreen).toBeGreaterThanOrEqual(1.5);
 });
+
+test('revealing a card outside the view (find in page, a screen reader) never scrolls the canvas under the view', async ({
+  page,
+}) => {
+  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
+  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
+  const box = (await canvas(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 24; i++) await page.mouse.wheel(0, -120);
+  const shifted = await page.evaluate(() => {
+    const world = document.querySelector<HTMLElement>('.canvas__world')!;
+    const before = world.getBoundingClientRect();
+    // Cards with contents just past the view's right or bottom edge (the detail region reaches half
+    // a view beyond it), where the canvas could scroll to: what find in page or an assistive
+    // technology would bring into view.
+    const outside = [...document.querySelectorAll<HTMLElement>('.canvas .node:not(.node--bare)')].filter(
+      (card) => {
+        const r = card.getBoundingClientRect();
+        return r.left > innerWidth || r.top > innerHeight;
+      },
+    );
+    for (const card of outside.slice(0, 5)) card.scrollIntoView();
+    let scrolled = 0;
+    for (let el: Element | null = world; el; el = el.parentElement) scrolled += el.scrollLeft + el.scrollTop;
+    const after = world.getBoundingClientRect();
+    return { outside: outside.length, scrolled, dx: after.left - before.left, dy: after.top - before.top };
+  });
+  expect(shifted.outside).toBeGreaterThan(0);
+  expect(shifted).toMatchObject({ scrolled: 0, dx: 0, dy: 0 });
+});
