@@ -1,7 +1,8 @@
 /**
  * What this client announces through awareness: its user, cursor (canvas coordinates), selection
- * and the drag in progress. Cursor and drag updates are coalesced to one per animation frame:
- * each is a message to everyone on the pipeline. Clearing a drag is sent at once, after the
+ * and the drag in progress. Cursor and drag updates are coalesced to one per animation frame, and
+ * a cursor or selection that has not changed is not announced again: each is a message to
+ * everyone on the pipeline. Clearing a drag is sent at once, after the
  * document write, so others never see the node jump back.
  */
 import type { Awareness } from 'y-protocols/awareness';
@@ -43,9 +44,18 @@ export function makeLocalPresence(
   const cursor = makeFrameThrottle<Point | null>((p) => field('cursor', p), schedule, cancel);
   const drag = makeFrameThrottle<PersonAwareness['drag']>((d) => field('drag', d), schedule, cancel);
   let lastSelection = '';
+  // While panning, the pointer stays over the same canvas point: announcing it again every frame
+  // would send everyone the same message sixty times a second.
+  let lastCursor = current && 'cursor' in current ? cursorKey(current.cursor as Point | null) : '';
 
   return {
-    setCursor: (p) => cursor.push(p ? { x: Math.round(p.x), y: Math.round(p.y) } : null),
+    setCursor(p) {
+      const rounded = p ? { x: Math.round(p.x), y: Math.round(p.y) } : null;
+      const key = cursorKey(rounded);
+      if (key === lastCursor) return;
+      lastCursor = key;
+      cursor.push(rounded);
+    },
     setSelection(ids) {
       const key = ids.join('\u0000');
       if (key === lastSelection) return;
@@ -57,6 +67,7 @@ export function makeLocalPresence(
       if (d === null) drag.flush();
     },
     dispose() {
+      lastCursor = cursorKey(null);
       cursor.destroy();
       drag.destroy();
       if (awareness.getLocalState()) {
@@ -65,4 +76,8 @@ export function makeLocalPresence(
       }
     },
   };
+}
+
+function cursorKey(p: Point | null): string {
+  return p ? `${p.x},${p.y}` : 'none';
 }
