@@ -25,6 +25,19 @@ const graph = (page: Page) =>
     return { nodes: g.nodes, edges: g.edges };
   });
 
+/**
+ * The 1,000-node, 1,500-edge scene with every card mounted; with `wheelNotches`, zoomed in that
+ * many wheel notches around the middle of the canvas.
+ */
+async function openLargeScene(page: Page, wheelNotches = 0) {
+  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
+  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
+  if (wheelNotches === 0) return;
+  const box = (await canvas(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < wheelNotches; i++) await page.mouse.wheel(0, -120);
+}
+
 async function centre(locator: Locator) {
   const box = await locator.boundingBox();
   if (!box) throw new Error('no box');
@@ -212,13 +225,9 @@ test('keyboard only: Tab to an edge, Delete removes it, undo restores it; the he
 test('1,000 nodes and 1,500 edges: a pan, a drag and a wheel touch a handful of elements, never the whole graph', async ({
   page,
 }) => {
-  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
-  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
+  await openLargeScene(page, 12);
   await expect(canvas(page).locator('.edge')).toHaveCount(1500);
   const mountMs = await page.evaluate(() => window.__harness!.mountMs);
-  const box = (await canvas(page).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -120);
   const mountsBefore = await page.evaluate(() => window.__harness!.mounts());
 
   /**
@@ -350,8 +359,7 @@ test('the minimap draws each node in its category colour and redraws when the th
 });
 
 test('zoomed far out, keyboard focus on a card and on a port stays a visible ring', async ({ page }) => {
-  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
-  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
+  await openLargeScene(page);
   await canvas(page).focus();
   /** The focused element's ring (box-shadow spread), in screen pixels at the current zoom. */
   const ringOnScreen = () =>
@@ -375,11 +383,7 @@ test('zoomed far out, keyboard focus on a card and on a port stays a visible rin
 test('revealing a card outside the view (find in page, a screen reader) never scrolls the canvas under the view', async ({
   page,
 }) => {
-  await page.goto(harness.url({ scene: 'large', panels: 0, problems: 0 }));
-  await expect(canvas(page).locator('.node')).toHaveCount(1000, { timeout: 30_000 });
-  const box = (await canvas(page).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 24; i++) await page.mouse.wheel(0, -120);
+  await openLargeScene(page, 24);
   const shifted = await page.evaluate(() => {
     const world = document.querySelector<HTMLElement>('.canvas__world')!;
     const before = world.getBoundingClientRect();

@@ -68,6 +68,23 @@ export function frameRect({ scale, offset }: Projection, view: Rect): Rect {
   };
 }
 
+/**
+ * The canvas's 2D context, its backing store sized for the screen's pixel ratio, cleared and
+ * scaled so drawing is in minimap pixels; null without a 2D canvas (the unit tests' DOM).
+ */
+function clearedContext(el: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  const ctx = el.getContext?.('2d');
+  if (!ctx) return null;
+  const dpr = globalThis.devicePixelRatio || 1;
+  if (el.width !== WIDTH * dpr) {
+    el.width = WIDTH * dpr;
+    el.height = HEIGHT * dpr;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, WIDTH, HEIGHT);
+  return ctx;
+}
+
 export interface MinimapProps {
   runtime: CanvasRuntime;
   registry: ComponentRegistry;
@@ -118,15 +135,8 @@ export function Minimap(props: MinimapProps) {
       records.length === 0 ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY },
     );
     setProjection(p);
-    const ctx = canvas.getContext?.('2d');
-    if (!ctx) return; // no 2D canvas (test DOM)
-    const dpr = globalThis.devicePixelRatio || 1;
-    if (canvas.width !== WIDTH * dpr) {
-      canvas.width = WIDTH * dpr;
-      canvas.height = HEIGHT * dpr;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    const ctx = clearedContext(canvas);
+    if (!ctx) return;
     let style: CSSStyleDeclaration | undefined;
     for (let i = 0; i < records.length; i++) {
       const category = categories[i]!;
@@ -162,11 +172,6 @@ export function Minimap(props: MinimapProps) {
     props.runtime.nodes.revision();
     schedule();
   });
-  // A theme switch changes the category colours: read them again and redraw.
-  onThemeChange(() => {
-    colours.clear();
-    schedule();
-  });
   onCleanup(() => {
     cancelAnimationFrame(redrawRequest);
     clearTimeout(timer);
@@ -176,16 +181,9 @@ export function Minimap(props: MinimapProps) {
   // paint of the page. Its colour is read once per theme, as the category colours are.
   let accent = '';
   const drawFrame = (rect: Rect) => {
-    const ctx = frameCanvas.getContext?.('2d');
+    const ctx = clearedContext(frameCanvas);
     if (!ctx) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    if (frameCanvas.width !== WIDTH * dpr) {
-      frameCanvas.width = WIDTH * dpr;
-      frameCanvas.height = HEIGHT * dpr;
-    }
     accent ||= getComputedStyle(frameCanvas).getPropertyValue('--color-accent').trim() || 'royalblue';
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, WIDTH, HEIGHT);
     // The border is drawn inside the rectangle, as a border-box would be.
     const inset = FRAME_BORDER / 2;
     ctx.beginPath();
@@ -212,8 +210,11 @@ export function Minimap(props: MinimapProps) {
     },
   );
   createEffect(() => drawFrame(viewFrame()));
+  // A theme switch changes the category and accent colours: read them again and redraw.
   onThemeChange(() => {
+    colours.clear();
     accent = '';
+    schedule();
     drawFrame(viewFrame());
   });
 

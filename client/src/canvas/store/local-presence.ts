@@ -2,8 +2,8 @@
  * What this client announces through awareness: its user, cursor (canvas coordinates), selection
  * and the drag in progress. Cursor and drag updates are coalesced to one per animation frame, and
  * a cursor or selection that has not changed is not announced again: each is a message to
- * everyone on the pipeline. Clearing a drag is sent at once, after the
- * document write, so others never see the node jump back.
+ * everyone on the pipeline. Clearing a drag is sent at once, after the document write, so others
+ * never see the node jump back.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { AwarenessUser, PersonAwareness } from '../../../../shared/doc/awareness.ts';
@@ -67,7 +67,6 @@ export function makeLocalPresence(
       if (d === null) drag.flush();
     },
     dispose() {
-      lastCursor = cursorKey(null);
       cursor.destroy();
       drag.destroy();
       if (awareness.getLocalState()) {
