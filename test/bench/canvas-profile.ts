@@ -4,6 +4,7 @@
  * pan; `floor` traces the bench's bare-DOM floor page instead, for a comparison at the same load);
  * `CANVAS_PROFILE_CSS='…'` adds a style sheet to our page first (to try a CSS change);
  * `CANVAS_PROFILE_EVAL='…'` runs a script in it first (to try a DOM change);
+ * `CANVAS_PROFILE_THREADS=1` also prints the busy time of the renderer's other threads (raster, compositor).
  * `CANVAS_PROFILE_JS=1` also samples the page's script and prints the functions with the most self
  * time (sampling adds its own overhead: read those as shares, not as frame times).
  * Also prints the bench's per-frame figures (main-thread p50/p95, frames over budget); the extra
@@ -137,6 +138,9 @@ try {
       `${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${String(counts.get(name)).padStart(6)}×  ${name}`,
     );
   if (profile) printScriptProfile(profile);
+  // CANVAS_PROFILE_THREADS=1: the other threads of the page's renderer (raster, compositor): where
+  // a frame's time goes once the main thread has committed it.
+  if (process.env.CANVAS_PROFILE_THREADS === '1') printThreads(events, thread!);
 } finally {
   await browser.close();
   await served.close();
@@ -218,4 +222,40 @@ function printScriptProfile(profile: ScriptProfile): void {
     below.set(key, (below.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }
   print(`in ${focus}:`, below, 15);
+}
+
+/** Busy time of each thread in the page's renderer process: top-level spans, wall and CPU. */
+function printThreads(events: Event[], mainThread: string): void {
+  const pid = Number(mainThread.split(':')[0]);
+  const names = new Map<number, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.pid === pid) names.set(e.tid, e.args?.name ?? '');
+  const busy = new Map<number, { wall: number; cpu: number; end: number; top: Map<string, number> }>();
+  for (const e of events
+    .filter((e) => e.pid === pid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts)) {
+    const t = busy.get(e.tid) ?? { wall: 0, cpu: 0, end: 0, top: new Map() };
+    busy.set(e.tid, t);
+    if (e.ts < t.end) continue; // nested in a span already counted
+    t.end = e.ts + e.dur!;
+    t.wall += e.dur! / 1000;
+    t.cpu += (e.tdur ?? e.dur!) / 1000;
+    t.top.set(e.name, (t.top.get(e.name) ?? 0) + e.dur! / 1000);
+  }
+  console.log('renderer threads (top-level spans):');
+  for (const [tid, t] of [...busy].sort((a, b) => b[1].wall - a[1].wall))
+    console.log(
+      `${t.wall.toFixed(0).padStart(7)} ms wall ${t.cpu.toFixed(0).padStart(6)} ms CPU  ${names.get(tid) ?? tid}`,
+    );
+  // What the busiest thread other than the main one spends it on (for raster: RasterTask and the
+  // Skia draws inside it), by event name.
+  const [busiest] =
+    [...busy].filter(([tid]) => `${pid}:${tid}` !== mainThread).sort((a, b) => b[1].wall - a[1].wall)[0] ??
+    [];
+  const inside = new Map<string, number>();
+  for (const e of events)
+    if (e.pid === pid && e.tid === busiest && e.ph === 'X' && e.dur !== undefined)
+      inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
+  for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }

@@ -74,11 +74,14 @@ describe('level of detail', () => {
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
     // Too far out to aim at a curve: no edge draws its wide hit path.
     expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
+    // Nor does the dotted grid draw: the shape of the graph only.
+    expect(root.querySelector('.canvas__grid')).toBeNull();
   });
 
-  it('zooming in brings back edge hit paths and hides far boxes; zooming out undoes both', () => {
+  it('zooming in brings back edge hit paths and the grid and hides far boxes; zooming out undoes all three', () => {
     const { root, edge, press, readNearCluster } = mount();
     readNearCluster();
+    expect(root.querySelector('.canvas__grid')).not.toBeNull();
     expect(edge(NEAR_EDGE).querySelector('.edge__hit')?.getAttribute('d')).toBe(
       edge(NEAR_EDGE).querySelector('.edge__line')?.getAttribute('d'),
     );
@@ -86,6 +89,7 @@ describe('level of detail', () => {
     expect(root.querySelectorAll('.node--offscreen')).toHaveLength(0);
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
     expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
+    expect(root.querySelector('.canvas__grid')).toBeNull();
   });
 
   it('at reading zoom, cards near the view show their contents and far ones do not', () => {

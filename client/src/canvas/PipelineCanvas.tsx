@@ -12,6 +12,7 @@
  */
 import {
   createEffect,
+  createMemo,
   createSignal,
   createUniqueId,
   For,
@@ -412,6 +413,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
     const v = viewport();
     return `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
   };
+  const tiny = createMemo(() => viewport().zoom < TINY_ZOOM);
   const gridStyle = () => {
     const g = gridLayout(viewport(), size());
     return {
@@ -449,7 +451,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
         classList={{
           'canvas--readonly': props.readOnly,
           'canvas--far': viewport().zoom < FAR_ZOOM,
-          'canvas--tiny': viewport().zoom < TINY_ZOOM,
+          'canvas--tiny': tiny(),
         }}
         role="application"
         aria-roledescription="pipeline canvas"
@@ -480,7 +482,11 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
           onDragOver={onDragOver}
           onDrop={onDrop}
         >
-          <div class="canvas__grid" style={gridStyle()} aria-hidden="true" />
+          {/* No dots below TINY_ZOOM, where the canvas shows the graph's shape only: a full-view
+              gradient, the grid was a third of the raster work of every fit-zoom pan frame. */}
+          <Show when={!tiny()}>
+            <div class="canvas__grid" style={gridStyle()} aria-hidden="true" />
+          </Show>
           <div class="canvas__world" style={{ transform: worldTransform() }}>
             <EdgeLayer edges={edges} nodes={nodes}>
               <ConnectionPreview state={binding.connection()} hoverPoint={binding.connectionEnd()} />

@@ -3,6 +3,7 @@
  * stay at least MIN_DOT_GAP screen pixels apart and never turn into noise. The grid is drawn as
  * one element a gap larger than the view on each side, shifted by the pan offset modulo the gap,
  * so its size depends only on the view and the pattern stays aligned with the canvas origin.
+ * Below TINY_ZOOM the canvas draws no grid at all (PipelineCanvas.tsx).
  */
 import type { Size } from './geometry.ts';
 import { GRID } from './snap.ts';
