@@ -36,6 +36,15 @@ export function EdgeCurve(props: { edge: EdgeRecord; nodes: NodeRecords }) {
     return index < 0 ? null : { index, label: inputs[index].label };
   });
   const targetIndex = () => targetPort()?.index ?? -1;
+  /**
+   * Both ends exist, with their ports. Not `ends() !== null`: the edge list's insertion reads every
+   * edge's top-level Show, so a condition that reads node positions made each move mark that
+   * insertion pending, and Solid then walked all 1,500 edges to find what changed (a tenth of the
+   * script time of a burst of remote moves).
+   */
+  const connected = createMemo(
+    () => source() !== undefined && target() !== undefined && sourcePort() !== null && targetIndex() >= 0,
+  );
   /** Where the curve starts and ends; null until both ends exist. */
   const ends = createMemo((): EdgeEnds | null => {
     const s = source();
@@ -59,7 +68,7 @@ export function EdgeCurve(props: { edge: EdgeRecord; nodes: NodeRecords }) {
     (scope.isEdgeSelected(e.id) ? ', selected' : '');
 
   return (
-    <Show when={ends() !== null}>
+    <Show when={connected()}>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG group; role=group names it for assistive tech, as the node cards. */}
       {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: focusable only as a stop of the canvas's Tab walk (tabindex -1), like a node card. */}
       <g
