@@ -147,6 +147,18 @@ test('two editors review suggestions: an accept turns into a node for both, a re
   await expect(ghost(ada.page, 'Drop columns')).toContainText('80%');
   await screenshot(ada.page, 'suggestions-ghosts');
 
+  // The canvas is one Tab stop: Tab walks into the graph and Shift+Tab walks back out to the canvas,
+  // never into the fifteen ghosts' buttons (the suggestions list is their keyboard route).
+  await canvas(ada.page).focus();
+  await ada.page.keyboard.press('Tab');
+  await expect(nodeCard(ada.page, 'titanic')).toBeFocused();
+  await ada.page.keyboard.press('Shift+Tab');
+  await expect(canvas(ada.page)).toBeFocused();
+  await expect(ghost(ada.page, 'Drop columns').getByRole('button', { name: /^Accept/ })).toHaveAttribute(
+    'tabindex',
+    '-1',
+  );
+
   // Ada accepts "Drop columns": Bob sees the ghost become a real node, wired to the dataset.
   await ghost(ada.page, 'Drop columns')
     .getByRole('button', { name: 'Accept suggestion: Drop columns' })

@@ -33,8 +33,11 @@ export function GhostCard(props: GhostCardProps) {
   });
   const role = () => (props.record.suggestion.recommended ? 'Recommended' : 'Alternative');
 
-  // Keys pressed on the ghost's buttons are theirs (Enter, Space, Tab between them): the canvas's
-  // shortcuts (Delete, arrows, Tab walking nodes) apply to real nodes only.
+  // The buttons are for the pointer and stay out of the Tab order (tabindex -1): the canvas is one
+  // Tab stop whose walk visits real nodes, and Shift+Tab out of it must not land in fifteen ghosts'
+  // buttons. The keyboard route to the same decisions is the suggestions list (SuggestionsPopover).
+  // Keys pressed on a button that has focus (after a click) are its own: the canvas's shortcuts
+  // (Delete, arrows, Tab walking nodes) apply to real nodes only.
   const keepKeys = (event: KeyboardEvent) => event.stopPropagation();
   // A press on a button must not start a pan (the pan would capture the pointer and eat the click).
   const keepPointer = (event: PointerEvent) => event.stopPropagation();
@@ -89,6 +92,7 @@ export function GhostCard(props: GhostCardProps) {
             <button
               type="button"
               class="ghost__button ghost__button--accept"
+              tabindex="-1"
               onKeyDown={keepKeys}
               onPointerDown={keepPointer}
               aria-label={`Accept suggestion: ${props.label}`}
@@ -100,6 +104,7 @@ export function GhostCard(props: GhostCardProps) {
             <button
               type="button"
               class="ghost__button ghost__button--reject"
+              tabindex="-1"
               onKeyDown={keepKeys}
               onPointerDown={keepPointer}
               aria-label={`Reject suggestion: ${props.label}`}
