@@ -68,7 +68,7 @@ import { runCommand } from './run-command.ts';
 import { type CanvasRuntime, describeNode } from './runtime.ts';
 import { SuggestionsPopover } from './SuggestionsPopover.tsx';
 import { type CanvasProblem, type CanvasScope, CanvasScopeContext } from './scope.ts';
-import { CARDS_PER_GROUP, createCardGroups } from './store/card-groups.ts';
+import { CARDS_PER_GROUP, createDrawGroups } from './store/draw-groups.ts';
 import { createEdgeRecords } from './store/edge-records.ts';
 import { makeLocalPresence } from './store/local-presence.ts';
 import { createNodeRecords } from './store/node-records.ts';
@@ -145,7 +145,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
 
   // ── document and presence ─────────────────────────────────────────────────────
   const nodes = createNodeRecords(doc);
-  const cardGroups = createCardGroups(nodes.ids, CARDS_PER_GROUP);
+  const cardGroups = createDrawGroups(nodes.ids, CARDS_PER_GROUP);
   const edges = createEdgeRecords(doc);
   const editor = makeCanvasEditor(doc, userOrigin, registry);
   const presence = createPresence(props.awareness);
@@ -496,7 +496,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
               <For each={cardGroups()}>
                 {(group) => (
                   <div class="canvas__card-group">
-                    <For each={group.ids()}>
+                    <For each={group.items()}>
                       {(id) => {
                         const record = nodes.get(id);
                         return record ? <NodeCard record={record} /> : null;
