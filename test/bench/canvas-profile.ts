@@ -4,6 +4,7 @@
  * pan; `floor` traces the bench's bare-DOM floor page instead, for a comparison at the same load);
  * `CANVAS_PROFILE_CSS='…'` adds a style sheet to our page first (to try a CSS change);
  * `CANVAS_PROFILE_EVAL='…'` runs a script in it first (to try a DOM change);
+ * `CANVAS_PROFILE_SLOW=1` also prints what the slowest 5 % of frames spend their time on;
  * `CANVAS_PROFILE_THREADS=1` also prints the busy time of the renderer's other threads (raster, compositor).
  * `CANVAS_PROFILE_JS=1` also samples the page's script and prints the functions with the most self
  * time (sampling adds its own overhead: read those as shares, not as frame times).
@@ -138,6 +139,9 @@ try {
       `${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${String(counts.get(name)).padStart(6)}×  ${name}`,
     );
   if (profile) printScriptProfile(profile);
+  // CANVAS_PROFILE_SLOW=1: what the slowest 5 % of frames (by main-thread CPU) spend more on than
+  // the median frame: self time by event, per frame, for those frames against all frames.
+  if (process.env.CANVAS_PROFILE_SLOW === '1') printSlowFrames(events, spans, thread!);
   // CANVAS_PROFILE_THREADS=1: the other threads of the page's renderer (raster, compositor): where
   // a frame's time goes once the main thread has committed it.
   if (process.env.CANVAS_PROFILE_THREADS === '1') printThreads(events, thread!);
@@ -258,4 +262,61 @@ function printThreads(events: Event[], mainThread: string): void {
       inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
   for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 12))
     console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
+/** Self time by event per frame: the slowest 5 % of frames (main-thread CPU) against all frames. */
+function printSlowFrames(events: Event[], spans: Event[], thread: string): void {
+  const key = (e: Event) => `${e.pid}:${e.tid}`;
+  const starts = events
+    .filter((e) => e.name === 'BeginMainThreadFrame' && key(e) === thread)
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const frameOf = (ts: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (ts < starts[0]! || ts >= starts[hi]!) return -1;
+    while (lo < hi - 1) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= ts) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const cpu = new Array<number>(Math.max(0, starts.length - 1)).fill(0);
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const e of spans) {
+    if (e.name !== 'RunTask' || e.ts < coveredUntil) continue;
+    coveredUntil = e.ts + e.dur!;
+    const f = frameOf(e.ts);
+    if (f >= 0) cpu[f]! += (e.tdur ?? e.dur!) / 1000;
+  }
+  const ranked = cpu.map((ms, i) => [ms, i] as const).sort((a, b) => b[0] - a[0]);
+  const slow = new Set(ranked.slice(0, Math.max(1, Math.round(cpu.length * 0.05))).map(([, i]) => i));
+  // Self time per event name, per frame.
+  const selfIn = (pick: (frame: number) => boolean) => {
+    const out = new Map<string, number>();
+    const stack: { event: Event; children: number; frame: number }[] = [];
+    const close = () => {
+      const top = stack.pop()!;
+      if (top.frame >= 0 && pick(top.frame))
+        out.set(top.event.name, (out.get(top.event.name) ?? 0) + (top.event.dur! - top.children) / 1000);
+      if (stack.length > 0) stack[stack.length - 1]!.children += top.event.dur!;
+    };
+    for (const event of spans) {
+      while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close();
+      stack.push({ event, children: 0, frame: frameOf(event.ts) });
+    }
+    while (stack.length > 0) close();
+    return out;
+  };
+  const slowSelf = selfIn((f) => slow.has(f));
+  const allSelf = selfIn(() => true);
+  const slowCpu = [...slow].map((i) => cpu[i]!);
+  console.log(
+    `slowest ${slow.size} frames: CPU ${Math.min(...slowCpu).toFixed(1)}-${Math.max(...slowCpu).toFixed(1)} ms; per frame, slow / all:`,
+  );
+  for (const [name, ms] of [...slowSelf].sort((a, b) => b[1] - a[1]).slice(0, 16))
+    console.log(
+      `${(ms / slow.size).toFixed(2).padStart(7)} / ${((allSelf.get(name) ?? 0) / cpu.length).toFixed(2).padStart(5)} ms  ${name}`,
+    );
 }
