@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { NODE_WIDTH } from '../../client/src/canvas/controllers/node-layout.ts';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS } from '../chromium-launch.ts';
 import { makeScene } from '../fixtures/scenes/index.ts';
 import { ms, ratio, summarize } from './stats.ts';
@@ -150,7 +151,9 @@ async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page
       const r = viewport.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     };
-    const nodes = [...document.querySelectorAll<HTMLElement>('.canvas .node')];
+    // What is drawn: below TINY_ZOOM the shapes (NodeShapes.tsx), otherwise the cards.
+    const shapes = [...document.querySelectorAll<Element>('.canvas .node-shape')];
+    const nodes = shapes.length > 0 ? shapes : [...document.querySelectorAll<Element>('.canvas .node')];
     window.__bench = {
       fingerprint() {
         let sum = 0;
@@ -172,14 +175,14 @@ async function openOurs(browser: Browser, url: string, zoom: Zoom): Promise<Page
       },
       grab() {
         const m = middle();
-        let best: HTMLElement | null = null;
+        let best: Element | null = null;
         let bestDistance = Number.POSITIVE_INFINITY;
         for (const node of nodes) {
           const r = node.getBoundingClientRect();
           const d = Math.hypot(r.left + r.width / 2 - m.x, r.top + r.height / 2 - m.y);
           if (d < bestDistance) [best, bestDistance] = [node, d];
         }
-        const header = best!.querySelector<HTMLElement>('.node__header') ?? best!;
+        const header = best!.querySelector('.node__header') ?? best!;
         const r = header.getBoundingClientRect();
         return { x: r.left + Math.min(12, r.width / 4), y: r.top + r.height / 2 };
       },
@@ -228,17 +231,20 @@ interface FloorInput {
 /** Reads from our page what the floor must draw the same: card sizes and the world transform. */
 async function floorInput(ours: Page, zoom: Zoom): Promise<FloorInput> {
   const scene = makeScene({ nodes: NODES, edges: EDGES, seed: 1 });
-  const measured = await ours.evaluate(() => {
+  const measured = await ours.evaluate((width) => {
     const m = new DOMMatrix(getComputedStyle(document.querySelector('.canvas__world')!).transform);
     const sizes: Record<string, { w: number; h: number }> = {};
+    // From the card's own height (its inline style), not its box: a card that is off-screen, or
+    // drawn as a shape below TINY_ZOOM, has a 1 px box of its own.
     for (const el of document.querySelectorAll<HTMLElement>('.canvas .node')) {
       const id = el.dataset.nodeId ?? el.getAttribute('data-id') ?? '';
-      sizes[id] = { w: el.offsetWidth, h: el.offsetHeight };
+      const height = Number.parseFloat(el.style.height);
+      sizes[id] = { w: width, h: Number.isFinite(height) ? height : el.offsetHeight };
     }
     const viewport = document.querySelector('.canvas__viewport')!.getBoundingClientRect();
     return { transform: { x: m.e + viewport.left, y: m.f + viewport.top, zoom: m.a }, sizes };
-  });
-  const fallback = { w: 224, h: 96 };
+  }, NODE_WIDTH);
+  const fallback = { w: NODE_WIDTH, h: 96 };
   return {
     transform: measured.transform,
     nodes: scene.nodes.map((n) => ({

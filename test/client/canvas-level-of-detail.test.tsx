@@ -56,19 +56,27 @@ function mount() {
 }
 
 describe('level of detail', () => {
-  it('zoomed out to the whole graph, cards are bare boxes that keep role, name and focus stop', () => {
+  it('zoomed out to the whole graph, cards are drawn as shapes and keep role, name and focus stop', () => {
     const { root, card } = mount();
     const cards = root.querySelectorAll<HTMLElement>('.node');
     expect(cards).toHaveLength(8);
     for (const el of cards) {
       expect(el.classList.contains('node--bare')).toBe(true);
-      // The whole graph is on screen: every box is drawn.
-      expect(el.classList.contains('node--offscreen')).toBe(false);
+      // The picture is the shapes: the card itself draws nothing and has no box.
+      expect(el.classList.contains('node--offscreen')).toBe(true);
       expect(el.querySelector('.node__header')).toBeNull();
       expect(el.getAttribute('role')).toBe('group');
       expect(el.getAttribute('tabindex')).toBe('-1');
     }
     expect(card('model').getAttribute('aria-label')).toBe('Logistic regression, Logistic regression');
+    // One shape per node, where the node is, in its category, hidden from assistive tech.
+    const shapes = root.querySelectorAll<SVGRectElement>('.node-shape');
+    expect([...shapes].map((el) => el.getAttribute('data-node-id')).sort()).toEqual(
+      [...cards].map((el) => el.dataset.nodeId).sort(),
+    );
+    const model = root.querySelector('.node-shape[data-node-id="model"]')!;
+    expect(model.getAttribute('data-category')).toBe('model');
+    expect(model.closest('svg')?.getAttribute('aria-hidden')).toBe('true');
     // The whole graph is the picture at this zoom: every edge draws.
     expect(root.querySelectorAll('.edge')).toHaveLength(7);
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
@@ -78,18 +86,53 @@ describe('level of detail', () => {
     expect(root.querySelector('.canvas__grid')).toBeNull();
   });
 
-  it('zooming in brings back edge hit paths and the grid and hides far boxes; zooming out undoes all three', () => {
+  it('zooming in brings back cards, edge hit paths and the grid; zooming out undoes all three', () => {
     const { root, edge, press, readNearCluster } = mount();
     readNearCluster();
     expect(root.querySelector('.canvas__grid')).not.toBeNull();
     expect(edge(NEAR_EDGE).querySelector('.edge__hit')?.getAttribute('d')).toBe(
       edge(NEAR_EDGE).querySelector('.edge__line')?.getAttribute('d'),
     );
+    expect(root.querySelectorAll('.node-shape')).toHaveLength(0);
     press('f');
-    expect(root.querySelectorAll('.node--offscreen')).toHaveLength(0);
+    expect(root.querySelectorAll('.node--offscreen')).toHaveLength(8);
+    expect(root.querySelectorAll('.node-shape')).toHaveLength(8);
     expect(root.querySelectorAll('.edge .edge__line')).toHaveLength(7);
     expect(root.querySelectorAll('.edge .edge__hit')).toHaveLength(0);
     expect(root.querySelector('.canvas__grid')).toBeNull();
+  });
+
+  it('zoomed out, a shape is its card: a press selects and focuses the card, a drag moves the node, a remote move moves the shape', () => {
+    const { root, card, remoteMove, at } = mount();
+    const shape = () => root.querySelector<SVGRectElement>('.node-shape[data-node-id="split"]')!;
+    const viewport = root.querySelector('.canvas__viewport')!;
+    const zoom = Number(
+      /scale\(([\d.]+)\)/.exec((root.querySelector('.canvas__world') as HTMLElement).style.transform)?.[1],
+    );
+    expect(zoom).toBeLessThan(0.2);
+    const before = at('split');
+    expect(Number(shape().getAttribute('x'))).toBe(before.x);
+    fireEvent.pointerDown(shape(), { button: 0, pointerId: 1, clientX: 100, clientY: 100 });
+    expect(card('split').classList.contains('node--selected')).toBe(true);
+    expect(shape().classList.contains('node-shape--selected')).toBe(true);
+    // Focus is on the card (a shape is not focusable), which then draws itself above its shape.
+    expect(document.activeElement).toBe(card('split'));
+    expect(card('split').classList.contains('node--offscreen')).toBe(false);
+    for (let i = 1; i <= 4; i++)
+      fireEvent.pointerMove(viewport, { pointerId: 1, clientX: 100 + i * 160 * zoom, clientY: 100 });
+    expect(shape().classList.contains('node-shape--dragging')).toBe(true);
+    fireEvent.pointerUp(viewport, { button: 0, pointerId: 1, clientX: 100 + 640 * zoom, clientY: 100 });
+    // Written once at the end, snapped to the grid.
+    expect(Math.abs(at('split').x - (before.x + 640))).toBeLessThanOrEqual(8);
+    expect(Number(shape().getAttribute('x'))).toBe(at('split').x);
+    // A collaborator's move of another node moves its shape; its card (off-screen) stays put.
+    const data = at('data');
+    const dataCardLeft = card('data').style.left;
+    remoteMove('data', data.x + 320, data.y);
+    expect(Number(root.querySelector('.node-shape[data-node-id="data"]')!.getAttribute('x'))).toBe(
+      data.x + 320,
+    );
+    expect(card('data').style.left).toBe(dataCardLeft);
   });
 
   it('at reading zoom, cards near the view show their contents and far ones do not', () => {

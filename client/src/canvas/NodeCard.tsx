@@ -3,13 +3,13 @@
  * summary. Each text and style binding reads only the signal it shows, so a remote label edit
  * rewrites one text node and a drag rewrites the card's left and top.
  *
- * Level of detail: away from the view (or zoomed far out) the card is a positioned box with its
- * role, accessible name and focus stop (and its category strip, or below TINY_ZOOM a category
- * tint), and its contents are not mounted (scope.showsContents). Zoomed in enough to have a detail
- * region, such a card is always outside the view, so it also draws nothing and has no box of its
- * own (`node--offscreen`: not positioned, 1 px square): a thousand boxes nobody can see were a third
- * of the layerization of every frame at reading zoom. Nor does its left/top follow every move of
- * its node (see `drawnAt`).
+ * Level of detail: a card that does not show its contents (scope.showsContents: away from the
+ * view, or zoomed out past TINY_ZOOM, unless it holds keyboard focus) keeps its element, role,
+ * accessible name and focus stop but draws nothing and has no box of its own (`node--offscreen`:
+ * not positioned, 1 px square). Zoomed in enough to have a detail region, such a card is always
+ * outside the view: a thousand boxes nobody can see were a third of the layerization of every frame
+ * at reading zoom. Zoomed out past it, NodeShapes.tsx draws every card as a rectangle instead. Nor
+ * does its left/top follow every move of its node (see `drawnAt`).
  */
 import { createMemo, Show, untrack } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
@@ -32,11 +32,12 @@ export function NodeCard(props: { record: NodeRecord }) {
   const position = () => displayPosition(r);
   const marks = () => scope.marks(r.id);
   const detailed = createMemo(() => scope.showsContents(r.id, nodeRect(position(), shape())));
-  const offscreen = () => !detailed() && scope.hasDetailRegion();
+  const offscreen = () => !detailed();
   // Where the box is drawn. An off-screen card has no box (canvas.css), so its left/top follow its
-  // node only when it leaves the region and when the region moves, not on every move: a
-  // collaborator moving nodes far from the view then costs no style, layout or hover hit test
-  // (at reading zoom in a remote burst, most moves are of such nodes).
+  // node only when it leaves the region and when the region moves (or appears), not on every move:
+  // a collaborator moving nodes far from the view then costs no style, layout or hover hit test
+  // (at reading zoom in a remote burst, most moves are of such nodes; zoomed out past the region,
+  // all of them but the focused card's).
   const drawnAt = createMemo(
     () => {
       if (!offscreen()) return position();

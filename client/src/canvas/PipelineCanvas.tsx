@@ -61,6 +61,7 @@ import { GhostLayer } from './GhostLayer.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NodeCard } from './NodeCard.tsx';
+import { NodeShapes } from './NodeShapes.tsx';
 import { isApplePlatform } from './pointer-input.ts';
 import { QuickAddPalette } from './QuickAddPalette.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
@@ -492,6 +493,9 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
               <ConnectionPreview state={binding.connection()} hoverPoint={binding.connectionEnd()} />
             </EdgeLayer>
             <GhostLayer suggestions={suggestions} nodes={nodes} />
+            <Show when={!detail.hasDetailRegion()}>
+              <NodeShapes groups={cardGroups()} nodes={nodes} />
+            </Show>
             <div class="canvas__nodes">
               <For each={cardGroups()}>
                 {(group) => (

@@ -222,7 +222,8 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
       }
       if (event.button !== 0) return;
       const portEl = target.closest('[data-port-id]');
-      const nodeEl = target.closest('.node');
+      // A card, or zoomed far out the shape drawn for it (NodeShapes.tsx): the same press.
+      const nodeEl = target.closest('.node, .node-shape');
       const edgeEl = target.closest('[data-edge-id]');
       rt.root()?.focus({ preventScroll: true });
 
@@ -237,15 +238,21 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
           return;
         }
       }
-      if (nodeEl instanceof HTMLElement && nodeEl.dataset.nodeId) {
+      const pressedId = nodeEl?.getAttribute('data-node-id');
+      if (nodeEl && pressedId) {
         event.preventDefault();
-        const id = nodeEl.dataset.nodeId;
+        const id = pressedId;
         const additive = event.shiftKey || hasCommandModifier(event);
         const wasSelected = rt.selection().includes(id);
         if (additive) toggle(id);
         else if (!wasSelected) rt.setSelection([id]);
         rt.setSelectedEdge(null);
-        nodeEl.focus({ preventScroll: true });
+        // Focus goes to the card itself (a shape is not focusable): Tab walks on from it, and the
+        // card holding focus shows its contents wherever it is.
+        const card = nodeEl.classList.contains('node')
+          ? nodeEl
+          : rt.root()?.querySelector(`.node[data-node-id="${CSS.escape(id)}"]`);
+        if (card instanceof HTMLElement) card.focus({ preventScroll: true });
         if (!rt.readOnly() && rt.selection().includes(id)) {
           drag.start(rt.selection(), id, point);
           setMode({ kind: 'drag', nodeId: id, additive: additive || !wasSelected });
