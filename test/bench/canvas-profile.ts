@@ -92,25 +92,12 @@ try {
   const spans = events
     .filter((e) => key(e) === thread && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  // Self time: an event's duration minus that of the events nested in it.
-  const self = new Map<string, number>();
-  const counts = new Map<string, number>();
-  const stack: { event: Event; children: number }[] = [];
-  const close = () => {
-    const top = stack.pop()!;
-    self.set(top.event.name, (self.get(top.event.name) ?? 0) + (top.event.dur! - top.children) / 1000);
-    counts.set(top.event.name, (counts.get(top.event.name) ?? 0) + 1);
-    if (stack.length > 0) stack[stack.length - 1]!.children += top.event.dur!;
-  };
-  for (const event of spans) {
-    while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close();
-    stack.push({ event, children: 0 });
-  }
-  while (stack.length > 0) close();
+  const { self, counts } = selfTimes(spans);
   const tasks = spans.filter((e) => e.name === 'RunTask');
   const total = tasks.reduce((sum, e) => sum + e.dur! / 1000, 0);
   const cpu = tasks.reduce((sum, e) => sum + (e.tdur ?? e.dur!) / 1000, 0);
-  const frames = frameStats(frameSamples(events, frameTree.frame.id));
+  const samples = frameSamples(events, frameTree.frame.id);
+  const frames = frameStats(samples);
   console.log(
     `${floor ? 'floor' : 'ours'}, ${zoom} zoom, ${scenario}: ${total.toFixed(0)} ms in main-thread tasks (CPU ${cpu.toFixed(0)} ms); ` +
       `${frames.frames} frames, main-thread p50 ${frames.mainP50.toFixed(2)} ms, p95 ${frames.mainP95.toFixed(2)} ms, ` +
@@ -141,7 +128,7 @@ try {
   if (profile) printScriptProfile(profile);
   // CANVAS_PROFILE_SLOW=1: what the slowest 5 % of frames (by main-thread CPU) spend more on than
   // the median frame: self time by event, per frame, for those frames against all frames.
-  if (process.env.CANVAS_PROFILE_SLOW === '1') printSlowFrames(events, spans, thread!);
+  if (process.env.CANVAS_PROFILE_SLOW === '1') printSlowFrames(events, spans, thread!, samples.cpu);
   // CANVAS_PROFILE_THREADS=1: the other threads of the page's renderer (raster, compositor): where
   // a frame's time goes once the main thread has committed it.
   if (process.env.CANVAS_PROFILE_THREADS === '1') printThreads(events, thread!);
@@ -264,9 +251,37 @@ function printThreads(events: Event[], mainThread: string): void {
     console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
-/** Self time by event per frame: the slowest 5 % of frames (main-thread CPU) against all frames. */
-function printSlowFrames(events: Event[], spans: Event[], thread: string): void {
+/** Self time by event name (an event's duration minus that of the events nested in it), and counts. */
+function selfTimes(
+  spans: Event[],
+  include: (e: Event) => boolean = () => true,
+): { self: Map<string, number>; counts: Map<string, number> } {
+  const self = new Map<string, number>();
+  const counts = new Map<string, number>();
+  const stack: { event: Event; children: number }[] = [];
+  const close = () => {
+    const top = stack.pop()!;
+    if (include(top.event)) {
+      self.set(top.event.name, (self.get(top.event.name) ?? 0) + (top.event.dur! - top.children) / 1000);
+      counts.set(top.event.name, (counts.get(top.event.name) ?? 0) + 1);
+    }
+    if (stack.length > 0) stack[stack.length - 1]!.children += top.event.dur!;
+  };
+  for (const event of spans) {
+    while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close();
+    stack.push({ event, children: 0 });
+  }
+  while (stack.length > 0) close();
+  return { self, counts };
+}
+
+/**
+ * Self time by event per frame: the slowest 5 % of frames (by main-thread CPU, `cpu` from the
+ * bench's frameSamples) against all frames.
+ */
+function printSlowFrames(events: Event[], spans: Event[], thread: string, cpu: number[]): void {
   const key = (e: Event) => `${e.pid}:${e.tid}`;
+  // The same frame boundaries as frameSamples: one BeginMainThreadFrame to the next.
   const starts = events
     .filter((e) => e.name === 'BeginMainThreadFrame' && key(e) === thread)
     .map((e) => e.ts)
@@ -282,35 +297,10 @@ function printSlowFrames(events: Event[], spans: Event[], thread: string): void 
     }
     return lo;
   };
-  const cpu = new Array<number>(Math.max(0, starts.length - 1)).fill(0);
-  let coveredUntil = Number.NEGATIVE_INFINITY;
-  for (const e of spans) {
-    if (e.name !== 'RunTask' || e.ts < coveredUntil) continue;
-    coveredUntil = e.ts + e.dur!;
-    const f = frameOf(e.ts);
-    if (f >= 0) cpu[f]! += (e.tdur ?? e.dur!) / 1000;
-  }
   const ranked = cpu.map((ms, i) => [ms, i] as const).sort((a, b) => b[0] - a[0]);
   const slow = new Set(ranked.slice(0, Math.max(1, Math.round(cpu.length * 0.05))).map(([, i]) => i));
-  // Self time per event name, per frame.
-  const selfIn = (pick: (frame: number) => boolean) => {
-    const out = new Map<string, number>();
-    const stack: { event: Event; children: number; frame: number }[] = [];
-    const close = () => {
-      const top = stack.pop()!;
-      if (top.frame >= 0 && pick(top.frame))
-        out.set(top.event.name, (out.get(top.event.name) ?? 0) + (top.event.dur! - top.children) / 1000);
-      if (stack.length > 0) stack[stack.length - 1]!.children += top.event.dur!;
-    };
-    for (const event of spans) {
-      while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close();
-      stack.push({ event, children: 0, frame: frameOf(event.ts) });
-    }
-    while (stack.length > 0) close();
-    return out;
-  };
-  const slowSelf = selfIn((f) => slow.has(f));
-  const allSelf = selfIn(() => true);
+  const slowSelf = selfTimes(spans, (e) => slow.has(frameOf(e.ts))).self;
+  const allSelf = selfTimes(spans, (e) => frameOf(e.ts) >= 0).self;
   const slowCpu = [...slow].map((i) => cpu[i]!);
   console.log(
     `slowest ${slow.size} frames: CPU ${Math.min(...slowCpu).toFixed(1)}-${Math.max(...slowCpu).toFixed(1)} ms; per frame, slow / all:`,

@@ -15,6 +15,7 @@ import { createMemo, Show, untrack } from 'solid-js';
 import { canvasStats } from './canvas-stats.ts';
 import { nodeHeight, nodeRect } from './controllers/node-layout.ts';
 import { NodeContents } from './NodeContents.tsx';
+import { nodeStateClasses } from './node-states.ts';
 import { summaryLineCount } from './node-summary.ts';
 import { useCanvasScope } from './scope.ts';
 import { displayPosition, type NodeRecord } from './store/node-records.ts';
@@ -60,14 +61,7 @@ export function NodeCard(props: { record: NodeRecord }) {
       aria-label={`${r.label()}, ${componentName()}${scope.isSelected(r.id) ? ', selected' : ''}`}
       tabindex="-1"
       classList={{
-        'node--selected': scope.isSelected(r.id),
-        'node--marquee': scope.isMarqueeHit(r.id),
-        'node--running': scope.isRunning(r.id),
-        'node--highlight': scope.isHighlighted(r.id),
-        'node--remote': marks().length > 0,
-        'node--dragging': r.localPreview() !== null || r.remotePreview() !== null,
-        'node--unknown': !def(),
-        'node--readonly': scope.readOnly(),
+        ...nodeStateClasses('node', scope, r, def() !== undefined),
         'node--bare': !detailed(),
         'node--offscreen': offscreen(),
       }}

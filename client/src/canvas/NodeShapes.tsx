@@ -13,6 +13,7 @@
  */
 import { createMemo, For } from 'solid-js';
 import { NODE_WIDTH, nodeHeight } from './controllers/node-layout.ts';
+import { nodeStateClasses } from './node-states.ts';
 import { nodeShapeOf } from './runtime.ts';
 import { useCanvasScope } from './scope.ts';
 import type { DrawGroup } from './store/draw-groups.ts';
@@ -41,7 +42,6 @@ function NodeShape(props: { record: NodeRecord }) {
   const def = createMemo(() => scope.registry.get(r.type()));
   const height = createMemo(() => nodeHeight(nodeShapeOf(scope.registry, r)));
   const position = () => displayPosition(r);
-  const mark = () => scope.marks(r.id)[0]?.color;
   return (
     <rect
       class="node-shape"
@@ -51,17 +51,8 @@ function NodeShape(props: { record: NodeRecord }) {
       y={position().y}
       width={NODE_WIDTH}
       height={height()}
-      classList={{
-        'node-shape--selected': scope.isSelected(r.id),
-        'node-shape--marquee': scope.isMarqueeHit(r.id),
-        'node-shape--running': scope.isRunning(r.id),
-        'node-shape--highlight': scope.isHighlighted(r.id),
-        'node-shape--remote': mark() !== undefined,
-        'node-shape--dragging': r.localPreview() !== null || r.remotePreview() !== null,
-        'node-shape--unknown': !def(),
-        'node-shape--readonly': scope.readOnly(),
-      }}
-      style={{ '--mark-color': mark() }}
+      classList={nodeStateClasses('node-shape', scope, r, def() !== undefined)}
+      style={{ '--mark-color': scope.marks(r.id)[0]?.color }}
     />
   );
 }

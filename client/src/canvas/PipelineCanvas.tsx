@@ -66,7 +66,7 @@ import { isApplePlatform } from './pointer-input.ts';
 import { QuickAddPalette } from './QuickAddPalette.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { runCommand } from './run-command.ts';
-import { type CanvasRuntime, describeNode } from './runtime.ts';
+import { type CanvasRuntime, cardElement, describeNode } from './runtime.ts';
 import { SuggestionsPopover } from './SuggestionsPopover.tsx';
 import { type CanvasProblem, type CanvasScope, CanvasScopeContext } from './scope.ts';
 import { CARDS_PER_GROUP, createDrawGroups } from './store/draw-groups.ts';
@@ -213,9 +213,7 @@ export function PipelineCanvas(props: PipelineCanvasProps) {
 
   const focusNode = (id: string) => {
     view.revealNode(id);
-    root
-      ?.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`)
-      ?.focus({ preventScroll: true });
+    cardElement(root, id)?.focus({ preventScroll: true });
   };
   const actions = createCanvasActions({
     registry,

@@ -15,7 +15,7 @@ import { type PortSide, portPosition } from './controllers/node-layout.ts';
 import { makePanZoom, type PanZoomController } from './controllers/pan-zoom.ts';
 import { screenToCanvas } from './controllers/viewport.ts';
 import { toPointerInput, toWheelInput } from './pointer-input.ts';
-import { type CanvasRuntime, describeNode, nodeBoxes } from './runtime.ts';
+import { type CanvasRuntime, cardElement, describeNode, nodeBoxes } from './runtime.ts';
 import { type PortState, portKey } from './scope.ts';
 import { createKeyedSignals } from './store/keyed-signals.ts';
 import { displayPosition } from './store/node-records.ts';
@@ -249,10 +249,8 @@ export function createPointerBinding(rt: CanvasRuntime): PointerBinding {
         rt.setSelectedEdge(null);
         // Focus goes to the card itself (a shape is not focusable): Tab walks on from it, and the
         // card holding focus shows its contents wherever it is.
-        const card = nodeEl.classList.contains('node')
-          ? nodeEl
-          : rt.root()?.querySelector(`.node[data-node-id="${CSS.escape(id)}"]`);
-        if (card instanceof HTMLElement) card.focus({ preventScroll: true });
+        const card = nodeEl instanceof HTMLElement ? nodeEl : cardElement(rt.root(), id);
+        card?.focus({ preventScroll: true });
         if (!rt.readOnly() && rt.selection().includes(id)) {
           drag.start(rt.selection(), id, point);
           setMode({ kind: 'drag', nodeId: id, additive: additive || !wasSelected });

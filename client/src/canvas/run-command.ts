@@ -8,7 +8,7 @@ import { readCanvasClipboard, writeCanvasClipboard } from './clipboard.ts';
 import type { CanvasCommand } from './controllers/keyboard.ts';
 import type { PointerBinding } from './create-pointer-binding.ts';
 import { edgeOrder, type FocusTarget, nextFocus } from './focus-walk.ts';
-import { type CanvasRuntime, describeNode } from './runtime.ts';
+import { type CanvasRuntime, cardElement, describeNode } from './runtime.ts';
 import { displayPosition } from './store/node-records.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -152,7 +152,7 @@ function currentFocus(rt: CanvasRuntime): FocusTarget | null {
 function walk(rt: CanvasRuntime, direction: 1 | -1): boolean {
   const root = rt.root();
   if (!root) return false;
-  const cardOf = (id: string) => root.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`);
+  const cardOf = (id: string) => cardElement(root, id);
   const edgeOf = (id: string) => root.querySelector<SVGElement>(`[data-edge-id="${CSS.escape(id)}"]`);
   const edgesFrom = (nodeId: string) => {
     const outputs = rt.registry.get(rt.nodes.get(nodeId)?.type() ?? '')?.outputs ?? [];

@@ -68,6 +68,11 @@ export function nodeBoxes(registry: ComponentRegistry, nodes: NodeRecords): Node
   });
 }
 
+/** The card element of a node on the canvas under `root` (it exists at every zoom), or null. */
+export function cardElement(root: ParentNode | undefined, id: string): HTMLElement | null {
+  return root?.querySelector<HTMLElement>(`.node[data-node-id="${CSS.escape(id)}"]`) ?? null;
+}
+
 export function describeNode(registry: ComponentRegistry, r: NodeRecord | undefined): string {
   if (!r) return 'node';
   const def = registry.get(r.type());
